@@ -1,0 +1,46 @@
+#!/bin/sh
+# make tree: build/linux = the base as one commit (tag "base") plus the series
+# applied with git am, on branch "series".  Refuses to throw away commits
+# that were not exported to patches/.
+set -e
+. "$(dirname "$0")"/lib.sh
+
+tree=${TREE:-build/linux}
+patches=${PATCHES:-patches}
+
+if [ -d "$tree/.git" ]; then
+	[ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
+		die "$tree has uncommitted changes; commit them and run 'make export' first"
+	tmp=$(mktemp -d)
+	export_series "$tree" "$tmp"
+	if ! diff -r -q "$tmp" "$patches" >/dev/null 2>&1; then
+		rm -rf "$tmp"
+		die "$tree has commits not exported to $patches; run 'make export' first"
+	fi
+	rm -rf "$tmp"
+	git -C "$tree" am --abort >/dev/null 2>&1 || true
+	git -C "$tree" checkout -q -B series base
+else
+	"$(dirname "$0")"/get-base.sh build/base
+	echo "tree: creating $tree from build/base"
+	rm -rf "$tree"
+	cp -a build/base "$tree"
+	cd "$tree"
+	git init -q -b series
+	printf '%s\n' '/.debian-version' >> .git/info/exclude
+	git add -A -f .
+	env $BASE_ENV git commit -q -m "Linux $(make -s kernelversion) from Debian linux-source-6.12 $(cat .debian-version)"
+	git tag base
+	cd - >/dev/null
+fi
+
+git -C "$tree" config user.name >/dev/null ||
+	git -C "$tree" config user.name "$(git config user.name || echo developer)"
+git -C "$tree" config user.email >/dev/null ||
+	git -C "$tree" config user.email "$(git config user.email || echo developer@localhost)"
+
+for p in $(series_patches "$patches"); do
+	git -C "$tree" am -q --whitespace=nowarn "$PWD/$p" ||
+		die "$p does not apply; see 'git -C $tree am --show-current-patch'"
+done
+echo "tree: $tree at $(git -C "$tree" rev-list --count base..HEAD) patches on base $(git -C "$tree" rev-parse --short base)"
