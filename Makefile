@@ -1,0 +1,63 @@
+# BPF local storage on rqspinlock for Linux 6.12: series workflow and tests.
+# `make` runs the user-space KUnit suites; `make check` runs the tests CI runs.
+# See README.md for every target and what it costs.
+
+ARCH	?= x86_64
+KSRC	?= build/linux
+OUT	?= $(HOME)/.cache/lsrq
+export OUT
+
+SHIM	= $(MAKE) -C shim KSRC=$(CURDIR)/$(KSRC) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
+
+.PHONY: all shim faults asan ubsan tsan bench deps tree export apply \
+	kunit-qemu checkpatch bisect cocci bench-lock selftests check check-full clean
+
+all: shim
+
+deps:
+	@scripts/install-deps.sh base kernel arm64 shim cocci
+
+# The patched tree is a prerequisite of everything that reads kernel sources.
+$(KSRC)/.git:
+	@scripts/install-deps.sh base kernel
+	@scripts/tree.sh
+
+tree:
+	@scripts/install-deps.sh base kernel
+	@scripts/tree.sh
+
+export:
+	@scripts/export.sh
+
+apply:
+	@scripts/apply.sh "$(KSRC)"
+
+shim faults asan ubsan tsan bench: $(KSRC)/.git
+	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),arm64 shim-arm64)
+	@$(SHIM) $(if $(filter shim,$@),run,$@)
+
+kunit-qemu: $(KSRC)/.git
+	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
+	@KSRC=$(KSRC) scripts/kunit-qemu.sh $(ARCH)
+
+checkpatch: $(KSRC)/.git
+	@KSRC=$(KSRC) scripts/checkpatch.sh
+
+bisect: $(KSRC)/.git
+	@scripts/install-deps.sh kernel
+	@KSRC=$(KSRC) scripts/bisect.sh
+
+cocci: $(KSRC)/.git
+	@scripts/install-deps.sh cocci
+	@scripts/cocci.sh $(KSRC) build/base
+
+check:
+	@scripts/check.sh tree checkpatch cocci shim shim-arm64 kunit-qemu
+
+check-full:
+	@scripts/check.sh tree checkpatch bisect cocci shim shim-arm64 faults asan ubsan tsan \
+		kunit-qemu kunit-qemu-arm64 selftests
+
+clean:
+	-@$(MAKE) -C shim clean
+	rm -rf build/bisect-src
