@@ -16,7 +16,7 @@ make_k() {
 		KCFLAGS="-Werror -Werror=unused-result" "$@"
 }
 
-[ -d "$ksrc/.git" ] || die "no git tree at $ksrc; run 'make tree'"
+[ -e "$ksrc/.git" ] || die "no git tree at $ksrc; run 'make tree'"
 commits=$(git -C "$ksrc" rev-list --reverse base..HEAD)
 [ -n "$commits" ] || die "the series is empty"
 sources=$(git -C "$ksrc" diff --name-only --diff-filter=AM base HEAD -- '*.c' |

@@ -4,9 +4,10 @@ set -e
 . "$(dirname "$0")"/lib.sh
 
 tree=${TREE:-build/linux}
-patches=${PATCHES:-patches}
+mkdir -p "${PATCHES:-patches}"
+patches=$(cd "${PATCHES:-patches}" && pwd)
 
-[ -d "$tree/.git" ] || die "no $tree; run 'make tree' first"
+[ -e "$tree/.git" ] || die "no $tree; run 'make tree' first"
 [ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
 	die "$tree has uncommitted changes"
 export_series "$tree" "$patches"

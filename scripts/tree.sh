@@ -6,9 +6,9 @@ set -e
 . "$(dirname "$0")"/lib.sh
 
 tree=${TREE:-build/linux}
-patches=${PATCHES:-patches}
+patches=$(cd "${PATCHES:-patches}" && pwd)
 
-if [ -d "$tree/.git" ]; then
+if [ -e "$tree/.git" ]; then
 	[ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
 		die "$tree has uncommitted changes; commit them and run 'make export' first"
 	tmp=$(mktemp -d)
@@ -19,7 +19,7 @@ if [ -d "$tree/.git" ]; then
 	fi
 	rm -rf "$tmp"
 	git -C "$tree" am --abort >/dev/null 2>&1 || true
-	git -C "$tree" checkout -q -B series base
+	git -C "$tree" checkout -q -B "${BRANCH:-series}" base
 else
 	"$(dirname "$0")"/get-base.sh build/base
 	echo "tree: creating $tree from build/base"
@@ -40,7 +40,9 @@ git -C "$tree" config user.email >/dev/null ||
 	git -C "$tree" config user.email "$(git config user.email || echo developer@localhost)"
 
 for p in $(series_patches "$patches"); do
-	git -C "$tree" am -q --whitespace=nowarn "$PWD/$p" ||
-		die "$p does not apply; see 'git -C $tree am --show-current-patch'"
+	if ! git -C "$tree" am -q --whitespace=nowarn "$p"; then
+		git -C "$tree" am --abort
+		die "$(basename "$p") does not apply; $tree holds the patches before it"
+	fi
 done
 echo "tree: $tree at $(git -C "$tree" rev-list --count base..HEAD) patches on base $(git -C "$tree" rev-parse --short base)"

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stand-in for asm/cmpxchg.h: xchg/cmpxchg/try_cmpxchg on any 1/2/4/8-byte
+ * object with the kernel's ordering suffixes, on C11 atomic builtins.
+ * Fully ordered = seq_cst (like the kernel's full barrier before and after).
+ */
+#ifndef __SHIM_ASM_CMPXCHG_H
+#define __SHIM_ASM_CMPXCHG_H
+
+#define __shim_xchg(ptr, v, mo)						\
+({									\
+	__unqual_scalar_typeof(*(ptr)) __xv = (v), __xo;		\
+	__atomic_exchange((ptr), &__xv, &__xo, mo);			\
+	__xo;								\
+})
+
+#define __shim_cmpxchg(ptr, o, n, mo)					\
+({									\
+	__unqual_scalar_typeof(*(ptr)) __co = (o), __cn = (n);		\
+	__atomic_compare_exchange((ptr), &__co, &__cn, false, mo,	\
+		(mo) == __ATOMIC_RELEASE ? __ATOMIC_RELAXED :		\
+		(mo) == __ATOMIC_ACQ_REL ? __ATOMIC_ACQUIRE : (mo));	\
+	__co;								\
+})
+
+#define __shim_try_cmpxchg(ptr, pold, n, mo)				\
+({									\
+	__unqual_scalar_typeof(*(ptr)) __tn = (n);			\
+	__atomic_compare_exchange((ptr), (pold), &__tn, false, mo,	\
+		(mo) == __ATOMIC_RELEASE ? __ATOMIC_RELAXED :		\
+		(mo) == __ATOMIC_ACQ_REL ? __ATOMIC_ACQUIRE : (mo));	\
+})
+
+#define xchg(p, v)		__shim_xchg(p, v, __ATOMIC_SEQ_CST)
+#define xchg_relaxed(p, v)	__shim_xchg(p, v, __ATOMIC_RELAXED)
+#define xchg_acquire(p, v)	__shim_xchg(p, v, __ATOMIC_ACQUIRE)
+#define xchg_release(p, v)	__shim_xchg(p, v, __ATOMIC_RELEASE)
+
+#define cmpxchg(p, o, n)		__shim_cmpxchg(p, o, n, __ATOMIC_SEQ_CST)
+#define cmpxchg_relaxed(p, o, n)	__shim_cmpxchg(p, o, n, __ATOMIC_RELAXED)
+#define cmpxchg_acquire(p, o, n)	__shim_cmpxchg(p, o, n, __ATOMIC_ACQUIRE)
+#define cmpxchg_release(p, o, n)	__shim_cmpxchg(p, o, n, __ATOMIC_RELEASE)
+#define cmpxchg64(p, o, n)		cmpxchg(p, o, n)
+#define cmpxchg_local(p, o, n)		cmpxchg(p, o, n)
+
+#define try_cmpxchg(p, po, n)		__shim_try_cmpxchg(p, po, n, __ATOMIC_SEQ_CST)
+#define try_cmpxchg_relaxed(p, po, n)	__shim_try_cmpxchg(p, po, n, __ATOMIC_RELAXED)
+#define try_cmpxchg_acquire(p, po, n)	__shim_try_cmpxchg(p, po, n, __ATOMIC_ACQUIRE)
+#define try_cmpxchg_release(p, po, n)	__shim_try_cmpxchg(p, po, n, __ATOMIC_RELEASE)
+
+#endif /* __SHIM_ASM_CMPXCHG_H */

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The simulated machine: the interface between the kernel-side stand-in
+ * headers (include/linux, include/asm, ...) and the user-space simulator
+ * (sim/*.c, built against libc).  Only plain C types cross this boundary, so
+ * it can be included from both sides.
+ *
+ * Model:
+ *  - A simulated CPU is a number 0..sim_nr_cpus-1.  Every thread that runs
+ *    kernel code is a "task" bound to one CPU (sim_thread_start()); several
+ *    tasks may share a CPU.  smp_processor_id() is the task's CPU.
+ *  - A task "occupies" its CPU while it is non-preemptible (preempt_count
+ *    non-zero or IRQs off).  Only one task can occupy a CPU at a time: a task
+ *    sharing the CPU blocks in preempt_disable()/local_irq_save() until the
+ *    occupant becomes preemptible again.  This is what makes per-CPU data
+ *    (including the rqspinlock held-lock table) per-CPU and not per-thread,
+ *    while still letting two tasks interleave in preemptible code.
+ *  - Hardirq and NMI are simulated by running a function on the current task
+ *    with the kernel's preempt_count bits set (sim_run_in_hardirq(),
+ *    sim_run_in_nmi()), i.e. nested on the same CPU and stack, like the real
+ *    thing.  Injection points (sim_irq_point()) let a test fire such an
+ *    "interrupt" at a chosen place inside kernel code.
+ */
+#ifndef __SHIM_SIM_H
+#define __SHIM_SIM_H
+
+#define SIM_MAX_CPUS		16	/* == CONFIG_NR_CPUS */
+
+/* preempt_count layout of include/linux/preempt.h */
+#define SIM_PREEMPT_OFFSET	(1U << 0)
+#define SIM_SOFTIRQ_OFFSET	(1U << 8)
+#define SIM_HARDIRQ_OFFSET	(1U << 16)
+#define SIM_NMI_OFFSET		(1U << 20)
+
+struct task_struct;
+
+/* Per-thread (per-task) execution context. */
+struct sim_ctx {
+	int cpu;			/* simulated CPU of this task */
+	unsigned int preempt_count;	/* kernel layout, see above */
+	int irqs_off;			/* local_irq_disable() state */
+	int occupied;			/* holds its CPU (non-preemptible) */
+	int migrate_disable;
+	int rcu_depth;			/* rcu_read_lock() nesting */
+	int rcu_trace_depth;		/* rcu_read_lock_trace() nesting */
+	int registered;			/* known to the simulator */
+	struct task_struct *current;
+	void *kunit_test;		/* current struct kunit, if any */
+};
+
+extern __thread struct sim_ctx sim_ctx;
+extern int sim_nr_cpus;
+extern unsigned long __per_cpu_offset[SIM_MAX_CPUS];
+
+/* sim/cpu.c */
+void sim_init(int nr_cpus);
+void sim_cpu_occupy(void);
+void sim_cpu_release(void);
+void sim_warn(const char *file, int line, const char *cond);
+void sim_bug(const char *file, int line, const char *what) __attribute__((noreturn));
+unsigned long sim_warn_count(void);
+unsigned long long sim_clock_ns(void);
+void sim_cpu_relax(void);
+void sim_yield(void);
+void sim_sleep_ns(unsigned long long ns);
+int sim_cpu_of_thread_start(void);
+
+/* Run fn(arg) on this task in simulated hardirq / NMI context. */
+int sim_run_in_hardirq(void (*fn)(void *), void *arg);
+void sim_run_in_nmi(void (*fn)(void *), void *arg);
+
+/*
+ * Interrupt injection.  Kernel-side stand-ins call sim_irq_point(site, obj)
+ * at places where an interrupt can arrive; if the current task has an armed
+ * injection for that site (and obj, if given), the handler runs there, in
+ * hardirq context when IRQs are on, else (if allowed) as an NMI.
+ */
+enum sim_irq_kind { SIM_IRQ_HARDIRQ, SIM_IRQ_NMI };
+struct sim_irq_inject {
+	const char *site;		/* NULL: any site */
+	const void *obj;		/* NULL: any object */
+	enum sim_irq_kind kind;
+	int remaining;			/* fire this many times, then disarm */
+	void (*fn)(void *arg);
+	void *arg;
+	int fired;			/* out: number of times fired */
+};
+void sim_irq_arm(struct sim_irq_inject *inj);
+void sim_irq_disarm(void);
+void sim_irq_point(const char *site, const void *obj);
+
+/* Threads as tasks: start fn(arg) on a new task bound to @cpu. */
+struct sim_thread {
+	unsigned long handle;		/* pthread_t */
+	int cpu;
+	void *(*fn)(void *);
+	void *arg;
+	void *ret;
+	struct task_struct *task;	/* the task_struct "current" will be */
+};
+int sim_thread_start(struct sim_thread *t, int cpu, void *(*fn)(void *), void *arg);
+void *sim_thread_join(struct sim_thread *t);
+/* Register/unregister the calling thread as a task on @cpu. */
+void sim_thread_enter(int cpu, struct task_struct *task);
+void sim_thread_exit(void);
+/* Hooks the kernel-side task code provides (kern/sched.c). */
+extern struct task_struct *(*sim_task_alloc_hook)(void);
+extern void (*sim_task_free_hook)(struct task_struct *);
+
+/* sim/rcu.c: real RCU from liburcu (two flavours, see there). */
+struct callback_head;
+void sim_rcu_read_lock(void);
+void sim_rcu_read_unlock(void);
+void sim_rcu_read_lock_trace(void);
+void sim_rcu_read_unlock_trace(void);
+void sim_call_rcu(struct callback_head *head, void (*func)(struct callback_head *));
+void sim_call_rcu_tasks_trace(struct callback_head *head, void (*func)(struct callback_head *));
+void sim_kvfree_call_rcu(struct callback_head *head, void *ptr);
+void sim_synchronize_rcu(void);
+void sim_synchronize_rcu_tasks_trace(void);
+void sim_rcu_barrier(void);
+void sim_rcu_barrier_tasks_trace(void);
+void sim_rcu_register(void);
+void sim_rcu_unregister(void);
+
+/* sim/slab.c: kmalloc & co with accounting and failure injection. */
+void *sim_kmalloc(unsigned long size, int zero, int can_fail_atomic);
+void sim_kfree(const void *p);
+long sim_slab_outstanding(void);
+/* Fail the nth (1-based) allocation from now on; 0 = off. */
+void sim_slab_fail_nth(long nth);
+/* Fail every non-sleeping (GFP_ATOMIC/GFP_NOWAIT) allocation while set. */
+void sim_slab_fail_atomic(int on);
+unsigned long sim_slab_failed(void);
+
+/* sim/fault.c: lock-acquisition fault injection. */
+struct sim_fault_cfg {
+	const char *site;		/* NULL/"": any site */
+	long nth;			/* fail the nth matching acquisition (1-based) */
+	int every;			/* fail every matching acquisition */
+	int err;			/* -EDEADLK or -ETIMEDOUT */
+};
+void sim_fault_set(const struct sim_fault_cfg *cfg);
+void sim_fault_clear(void);
+/* Called by the lock wrappers: returns 0 or the error to inject. */
+int sim_fault_lock(const char *site);
+unsigned long sim_fault_injected(void);
+unsigned long sim_fault_site_hits(const char *site);
+int sim_fault_parse(const char *spec, struct sim_fault_cfg *cfg);
+
+/* Output (stdout is the KTAP stream). */
+int sim_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int sim_vprintf(const char *fmt, __builtin_va_list ap);
+int sim_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list ap);
+int sim_snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void sim_flush(void);
+const char *sim_getenv(const char *name);
+
+#endif /* __SHIM_SIM_H */
