@@ -40,6 +40,10 @@ kunit-qemu: $(KSRC)/.git
 	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
 	@KSRC=$(KSRC) scripts/kunit-qemu.sh $(ARCH)
 
+bench-lock: $(KSRC)/.git
+	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
+	@KSRC=$(KSRC) scripts/bench-lock.sh $(ARCH)
+
 checkpatch: $(KSRC)/.git
 	@KSRC=$(KSRC) scripts/checkpatch.sh
 

@@ -1,15 +1,18 @@
 #!/bin/sh
 # make kunit-qemu ARCH=x86_64|arm64: run the series' KUnit suites with the
 # kernel's own kunit.py in QEMU (TCG, 4 vCPUs).  Every kernel/bpf/tests/*.kunitconfig
-# fragment the series ships is merged into one kernel.
+# fragment the series ships is merged into one kernel.  CONFIGS (fragments
+# relative to the tree) and NAME (of the build directory) select another
+# kernel, as bench-lock.sh does.
 set -e
 . "$(dirname "$0")"/lib.sh
 
 arch=${1:-x86_64}
 ksrc=${KSRC:-build/linux}
 out=${OUT:-$HOME/.cache/lsrq}
-build_dir=$out/kunit-$arch
-log=$out/kunit-$arch.log
+name=${NAME:-kunit}
+build_dir=$out/$name-$arch
+log=$out/$name-$arch.log
 export CCACHE_DIR=${CCACHE_DIR:-$out/ccache}
 
 case "$arch" in
@@ -20,14 +23,14 @@ arm64)	set -- --arch=arm64 --cross_compile=aarch64-linux-gnu- \
 esac
 
 [ -f "$ksrc/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $ksrc; run 'make tree'"
-configs=$(cd "$ksrc" && ls kernel/bpf/tests/*.kunitconfig 2>/dev/null) ||
+configs=${CONFIGS:-$(cd "$ksrc" && ls kernel/bpf/tests/*.kunitconfig 2>/dev/null)} ||
 	die "the series in $ksrc ships no kernel/bpf/tests/*.kunitconfig"
 for c in $configs; do
 	set -- "$@" --kunitconfig="$c"
 done
 
 mkdir -p "$build_dir"
-echo "kunit-qemu: $arch, configs: $(echo $configs), build dir $build_dir"
+echo "$name: $arch, configs: $(echo $configs), build dir $build_dir"
 start=$(date +%s)
 status=0
 (cd "$ksrc" && nice -n 5 python3 tools/testing/kunit/kunit.py run "$@" \
@@ -36,5 +39,5 @@ status=0
 # kunit.py's parsed results start at the first "=====" banner.
 sed -n '/=\{8,\}/,$p' "$log"
 [ "$status" -eq 0 ] || tail -n 30 "$log"
-echo "kunit-qemu: $arch finished in $(( $(date +%s) - start )) s, status $status, log $log"
+echo "$name: $arch finished in $(( $(date +%s) - start )) s, status $status, log $log"
 exit $status

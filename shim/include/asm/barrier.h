@@ -8,27 +8,61 @@
 #define __SHIM_ASM_BARRIER_H
 
 #include <linux/compiler.h>
+#include <asm/rwonce.h>
 
+#ifdef __SANITIZE_THREAD__
+/*
+ * ThreadSanitizer does not model fences: a full barrier becomes a seq_cst
+ * RMW of one global word, which orders every barrier after every earlier
+ * one.  That is stronger than the kernel's barriers, so it can hide a race
+ * that relies on a missing barrier, but not report a false one.
+ */
+extern unsigned long __shim_tsan_fence;
+#define __shim_fence()	((void)__atomic_fetch_add(&__shim_tsan_fence, 0, __ATOMIC_SEQ_CST))
+#define mb()		__shim_fence()
+#define rmb()		__shim_fence()
+#define wmb()		__shim_fence()
+#else
 #define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+#endif
 
-#define __smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-#define __smp_rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
-#define __smp_wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+#define __smp_mb()	mb()
+#define __smp_rmb()	rmb()
+#define __smp_wmb()	wmb()
 
 #define __smp_store_release(p, v)					\
 do {									\
-	typeof(*(p)) __sr_val = (v);					\
-	__atomic_store((p), &__sr_val, __ATOMIC_RELEASE);		\
+	__shim_unqual_typeof(*(p)) __sr_val = (v);			\
+	__atomic_store((__shim_unqual_typeof(*(p)) *)(p), &__sr_val,	\
+		       __ATOMIC_RELEASE);				\
 } while (0)
 
 #define __smp_load_acquire(p)						\
 ({									\
-	__unqual_scalar_typeof(*(p)) __la_val;				\
-	__atomic_load((__unqual_scalar_typeof(*(p)) *)(p), &__la_val,	\
+	__shim_unqual_typeof(*(p)) __la_val;				\
+	__atomic_load((__shim_unqual_typeof(*(p)) *)(p), &__la_val,	\
 		      __ATOMIC_ACQUIRE);				\
 	(typeof(*(p)))__la_val;						\
+})
+
+/*
+ * An acquire load on every iteration instead of relaxed loads and a final
+ * smp_acquire__after_ctrl_dep(): the same guarantee, expressed so that
+ * ThreadSanitizer sees the release/acquire pair.
+ */
+#define smp_cond_load_acquire(ptr, cond_expr)				\
+({									\
+	typeof(ptr) __PTR = (ptr);					\
+	__unqual_scalar_typeof(*ptr) VAL;				\
+	for (;;) {							\
+		VAL = __smp_load_acquire(__PTR);			\
+		if (cond_expr)						\
+			break;						\
+		cpu_relax();						\
+	}								\
+	(typeof(*ptr))VAL;						\
 })
 
 #include <asm/processor.h>

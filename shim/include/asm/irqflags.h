@@ -26,6 +26,9 @@ static __always_inline void arch_local_irq_enable(void)
 	sim_ctx.irqs_off = 0;
 	if (!sim_ctx.preempt_count && sim_ctx.occupied)
 		sim_cpu_release();
+	/* a pending interrupt is taken as soon as IRQs are enabled */
+	if (unlikely(__atomic_load_n(&sim_irq_pending[sim_ctx.cpu], __ATOMIC_RELAXED)))
+		sim_irq_deliver();
 }
 
 static __always_inline unsigned long arch_local_irq_save(void)

@@ -16,11 +16,31 @@
 	compiletime_assert(__native_word(t) || sizeof(t) == sizeof(long long),	\
 		"Unsupported access size for {READ,WRITE}_ONCE().")
 
+/*
+ * Under ThreadSanitizer, marked accesses are acquire/release: the kernel's
+ * lockless code orders through address dependencies and smp_wmb()/smp_rmb()
+ * paired with READ_ONCE()/WRITE_ONCE() (e.g. an MCS node initialised, then
+ * published with WRITE_ONCE(prev->next, node), then written through by the
+ * predecessor), which the C11 model TSan implements cannot express.  This
+ * over-approximates the ordering, so TSan can miss a missing barrier, but it
+ * does not report false races.  Other builds use relaxed accesses.
+ */
+#ifdef __SANITIZE_THREAD__
+#define __SHIM_RO_ORDER	__ATOMIC_ACQUIRE
+#define __SHIM_WO_ORDER	__ATOMIC_RELEASE
+#else
+#define __SHIM_RO_ORDER	__ATOMIC_RELAXED
+#define __SHIM_WO_ORDER	__ATOMIC_RELAXED
+#endif
+
+/* The type of x without qualifiers (lvalue conversion by the comma). */
+#define __shim_unqual_typeof(x)	typeof(((void)0, (x)))
+
 #define __READ_ONCE(x)							\
 ({									\
-	__unqual_scalar_typeof(x) __ro_val;				\
-	__atomic_load((__unqual_scalar_typeof(x) *)&(x), &__ro_val,	\
-		      __ATOMIC_RELAXED);				\
+	__shim_unqual_typeof(x) __ro_val;				\
+	__atomic_load((__shim_unqual_typeof(x) *)&(x), &__ro_val,	\
+		      __SHIM_RO_ORDER);					\
 	(typeof(x))__ro_val;						\
 })
 
@@ -32,8 +52,9 @@
 
 #define __WRITE_ONCE(x, val)						\
 do {									\
-	typeof(x) __wo_val = (val);					\
-	__atomic_store((typeof(x) *)&(x), &__wo_val, __ATOMIC_RELAXED);	\
+	__shim_unqual_typeof(x) __wo_val = (val);			\
+	__atomic_store((__shim_unqual_typeof(x) *)&(x), &__wo_val,	\
+		       __SHIM_WO_ORDER);				\
 } while (0)
 
 #define WRITE_ONCE(x, val)						\

@@ -14,6 +14,8 @@
 #if defined(__x86_64__)
 #define CONFIG_X86 1
 #define CONFIG_X86_64 1
+/* x86: rqspinlock uses the test-and-set lock when virt_spin_lock_key is on */
+#define CONFIG_PARAVIRT 1
 #elif defined(__aarch64__)
 #define CONFIG_ARM64 1
 #else

@@ -24,7 +24,17 @@ typedef struct {
 	long counter;
 } atomic_long_t;
 
+/*
+ * Under ThreadSanitizer, "relaxed" operations are seq_cst: kernel lockless
+ * code orders through dependencies and fences (e.g. smp_wmb() before a
+ * relaxed xchg_tail() that publishes an MCS node), which TSan's C11 model
+ * cannot see.  See also asm/rwonce.h.
+ */
+#ifdef __SANITIZE_THREAD__
+#define __SHIM_R	__ATOMIC_SEQ_CST
+#else
 #define __SHIM_R	__ATOMIC_RELAXED
+#endif
 #define __SHIM_A	__ATOMIC_ACQUIRE
 #define __SHIM_L	__ATOMIC_RELEASE
 #define __SHIM_F	__ATOMIC_SEQ_CST

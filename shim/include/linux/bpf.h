@@ -32,6 +32,12 @@
 #include <linux/sched.h>
 #include <linux/workqueue.h>
 #include <linux/capability.h>
+#include <linux/percpu-refcount.h>
+#include <linux/cgroup.h>
+#include <linux/file.h>
+#include <linux/seq_file.h>
+#include <linux/btf.h>
+#include <linux/module.h>
 #include <linux/bits.h>
 
 struct bpf_local_storage;
@@ -323,6 +329,8 @@ extern const struct bpf_map_ops sk_storage_map_ops;
 
 extern const struct bpf_func_proto bpf_task_storage_get_proto;
 extern const struct bpf_func_proto bpf_task_storage_delete_proto;
+extern const struct bpf_func_proto bpf_task_storage_get_recur_proto;
+extern const struct bpf_func_proto bpf_task_storage_delete_recur_proto;
 extern const struct bpf_func_proto bpf_cgrp_storage_get_proto;
 extern const struct bpf_func_proto bpf_cgrp_storage_delete_proto;
 extern const struct bpf_func_proto bpf_inode_storage_get_proto;

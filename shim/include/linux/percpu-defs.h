@@ -18,11 +18,16 @@
 #include <linux/compiler.h>
 #include <shim/sim.h>
 
-#define __PCPU_ATTRS(sec)	__percpu __attribute__((section("shim_percpu"))) \
-				__attribute__((used))
+#ifdef __SANITIZE_THREAD__
+#define __SHIM_PCPU_ORDER	__ATOMIC_SEQ_CST	/* see linux/atomic.h */
+#else
+#define __SHIM_PCPU_ORDER	__ATOMIC_RELAXED
+#endif
+
+#define __PCPU_ATTRS(sec)	__percpu __attribute__((section("shim_percpu")))
 
 #define DECLARE_PER_CPU_SECTION(type, name, sec)	extern __PCPU_ATTRS(sec) __typeof__(type) name
-#define DEFINE_PER_CPU_SECTION(type, name, sec)		__PCPU_ATTRS(sec) __typeof__(type) name
+#define DEFINE_PER_CPU_SECTION(type, name, sec)		__PCPU_ATTRS(sec) __used __typeof__(type) name
 
 #define DECLARE_PER_CPU(type, name)		DECLARE_PER_CPU_SECTION(type, name, "")
 #define DEFINE_PER_CPU(type, name)		DEFINE_PER_CPU_SECTION(type, name, "")
@@ -46,7 +51,7 @@
 #define this_cpu_ptr(ptr)	raw_cpu_ptr(ptr)
 #define __this_cpu_ptr(ptr)	raw_cpu_ptr(ptr)
 
-#define __pcpu_rmw(pcp, op, val)	__atomic_##op(raw_cpu_ptr(&(pcp)), (val), __ATOMIC_RELAXED)
+#define __pcpu_rmw(pcp, op, val)	__atomic_##op(raw_cpu_ptr(&(pcp)), (val), __SHIM_PCPU_ORDER)
 
 #define this_cpu_read(pcp)		READ_ONCE(*raw_cpu_ptr(&(pcp)))
 #define this_cpu_write(pcp, val)	WRITE_ONCE(*raw_cpu_ptr(&(pcp)), val)
@@ -60,12 +65,12 @@
 #define this_cpu_sub_return(pcp, val)	__pcpu_rmw(pcp, sub_fetch, val)
 #define this_cpu_inc_return(pcp)	this_cpu_add_return(pcp, 1)
 #define this_cpu_dec_return(pcp)	this_cpu_sub_return(pcp, 1)
-#define this_cpu_xchg(pcp, nval)	__atomic_exchange_n(raw_cpu_ptr(&(pcp)), (nval), __ATOMIC_RELAXED)
+#define this_cpu_xchg(pcp, nval)	__atomic_exchange_n(raw_cpu_ptr(&(pcp)), (nval), __SHIM_PCPU_ORDER)
 #define this_cpu_cmpxchg(pcp, o, n)					\
 ({									\
 	typeof(pcp) __pc_old = (o);					\
 	__atomic_compare_exchange_n(raw_cpu_ptr(&(pcp)), &__pc_old, (n), \
-				    false, __ATOMIC_RELAXED, __ATOMIC_RELAXED); \
+				    false, __SHIM_PCPU_ORDER, __SHIM_PCPU_ORDER); \
 	__pc_old;							\
 })
 

@@ -16,6 +16,8 @@
 #include <linux/compiler.h>
 #include <linux/bug.h>
 #include <linux/preempt.h>
+#include <linux/bottom_half.h>
+#include <asm/barrier.h>
 #include <linux/sched.h>
 #include <shim/sim.h>
 

@@ -68,6 +68,25 @@ static inline bool refcount_dec_and_test(refcount_t *r)
 	return refcount_sub_and_test(1, r);
 }
 
+/* lib/refcount.c: a 1 -> 0 transition with release ordering, or nothing */
+static inline bool refcount_dec_if_one(refcount_t *r)
+{
+	int val = 1;
+
+	return atomic_try_cmpxchg_release(&r->refs, &val, 0);
+}
+
+static inline bool refcount_dec_not_one(refcount_t *r)
+{
+	int val = atomic_read(&r->refs);
+
+	do {
+		if (val == 1)
+			return false;
+	} while (!atomic_try_cmpxchg_release(&r->refs, &val, val - 1));
+	return true;
+}
+
 static inline void refcount_dec(refcount_t *r)
 {
 	WARN_ONCE(atomic_fetch_sub_release(1, &r->refs) <= 1,

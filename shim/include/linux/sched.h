@@ -9,6 +9,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/refcount.h>
 #include <linux/preempt.h>
@@ -18,6 +19,7 @@
 
 struct bpf_local_storage;
 struct pid;
+struct shim_variant;
 
 struct task_struct {
 	refcount_t usage;
@@ -26,8 +28,10 @@ struct task_struct {
 	unsigned int flags;
 	struct pid *thread_pid;
 	struct bpf_local_storage __rcu *bpf_storage;
+	struct rcu_head rcu;
 	/* Test fields */
 	int shim_dead;		/* release_task() done */
+	const struct shim_variant *shim_variant; /* whose storage code frees it */
 };
 
 #define PF_EXITING	0x00000004
@@ -58,18 +62,6 @@ static inline pid_t task_pid_nr(struct task_struct *t)
 {
 	return t->pid;
 }
-
-/* CONFIG_DEBUG_ATOMIC_SLEEP: complain about sleeping in atomic context. */
-#define might_sleep()							\
-do {									\
-	if (sim_ctx.preempt_count || sim_ctx.irqs_off)			\
-		sim_warn(__FILE__, __LINE__,				\
-			 "sleeping function called from invalid context"); \
-} while (0)
-#define might_sleep_if(c)	do { if (c) might_sleep(); } while (0)
-#define might_resched()		do { } while (0)
-#define cant_sleep()		do { } while (0)
-#define cant_migrate()		do { } while (0)
 
 int sim_need_resched(void);
 

@@ -2,7 +2,7 @@
 /*
  * The simulated machine: the interface between the kernel-side stand-in
  * headers (include/linux, include/asm, ...) and the user-space simulator
- * (sim/*.c, built against libc).  Only plain C types cross this boundary, so
+ * (the sim directory, built against libc).  Only plain C types cross this boundary, so
  * it can be included from both sides.
  *
  * Model:
@@ -63,7 +63,35 @@ unsigned long long sim_clock_ns(void);
 void sim_cpu_relax(void);
 void sim_yield(void);
 void sim_sleep_ns(unsigned long long ns);
-int sim_cpu_of_thread_start(void);
+unsigned long sim_cpu_occupy_waits(int cpu);
+/* need_resched() returns true on every nth call (0: never, the default). */
+void sim_set_need_resched_period(unsigned int n);
+/* Called on every warning (the KUnit runtime fails the running case). */
+extern void (*sim_warn_hook)(const char *file, int line, const char *cond);
+
+/* Block while *word == val (futex); wake all waiters on word. */
+void sim_futex_wait(unsigned int *word, unsigned int val);
+void sim_futex_wake(unsigned int *word);
+/* As sim_futex_wait(), giving up after ns: 0 woken/changed, -1 timed out. */
+int sim_futex_wait_timeout(unsigned int *word, unsigned int val, unsigned long long ns);
+
+/*
+ * Asynchronous interrupts (irq_work, hrtimer): a request queued on a CPU
+ * runs in hardirq context on a task of that CPU at its next delivery point
+ * with IRQs enabled (cpu_relax(), IRQ enable, cond_resched()), once its
+ * expiry time (sim_clock_ns()) has passed.
+ */
+struct sim_irq_req {
+	void (*fn)(struct sim_irq_req *req);
+	unsigned long long expires;
+	struct sim_irq_req *next;
+	int cpu;			/* -1 while not queued */
+};
+void sim_irq_raise(int cpu, struct sim_irq_req *req);
+/* Remove a queued request: 1 if it was queued (and now is not). */
+int sim_irq_cancel(struct sim_irq_req *req);
+void sim_irq_deliver(void);
+extern int sim_irq_pending[SIM_MAX_CPUS];
 
 /* Run fn(arg) on this task in simulated hardirq / NMI context. */
 int sim_run_in_hardirq(void (*fn)(void *), void *arg);
@@ -86,6 +114,8 @@ struct sim_irq_inject {
 	int fired;			/* out: number of times fired */
 };
 void sim_irq_arm(struct sim_irq_inject *inj);
+/* Number of tasks with an armed injection (fast check for hooks). */
+extern int sim_irq_armed_count;
 void sim_irq_disarm(void);
 void sim_irq_point(const char *site, const void *obj);
 
@@ -100,6 +130,13 @@ struct sim_thread {
 };
 int sim_thread_start(struct sim_thread *t, int cpu, void *(*fn)(void *), void *arg);
 void *sim_thread_join(struct sim_thread *t);
+/* Start a detached task (nobody joins it); 0 or -errno. */
+int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg);
+/* 0 when the thread ended within ns, -1 on timeout. */
+int sim_thread_join_timeout(struct sim_thread *t, unsigned long long ns);
+/* Run fn(arg); sim_throw() from within returns here: 0 normal, 1 thrown. */
+int sim_try(void (*fn)(void *), void *arg);
+void sim_throw(void) __attribute__((noreturn));
 /* Register/unregister the calling thread as a task on @cpu. */
 void sim_thread_enter(int cpu, struct task_struct *task);
 void sim_thread_exit(void);
@@ -122,6 +159,7 @@ void sim_rcu_barrier(void);
 void sim_rcu_barrier_tasks_trace(void);
 void sim_rcu_register(void);
 void sim_rcu_unregister(void);
+unsigned long sim_rcu_pending(void);
 
 /* sim/slab.c: kmalloc & co with accounting and failure injection. */
 void *sim_kmalloc(unsigned long size, int zero, int can_fail_atomic);
@@ -146,7 +184,15 @@ void sim_fault_clear(void);
 int sim_fault_lock(const char *site);
 unsigned long sim_fault_injected(void);
 unsigned long sim_fault_site_hits(const char *site);
+/* Print "shim: site NAME hits N" for every site seen, to stderr. */
+void sim_fault_report(void);
 int sim_fault_parse(const char *spec, struct sim_fault_cfg *cfg);
+/* Non-zero while a fault or an interrupt injection is configured. */
+extern int sim_fault_armed;
+/* Address ranges that name a lock site (e.g. a map's bucket array). */
+void sim_fault_range_add(const void *start, unsigned long len, const char *site);
+const char *sim_fault_range_site(const void *p);
+void sim_fault_range_forget(const void *start);
 
 /* Output (stdout is the KTAP stream). */
 int sim_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

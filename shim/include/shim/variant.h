@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One build of the BPF local storage code: "stock" (the 6.12 files as
+ * released) or "patched" (the same files with the series applied).  Both
+ * are linked into one binary; every global symbol of a variant is renamed
+ * with its prefix ("stock__", "patched__"), so shared code reaches a variant
+ * only through this table (kern/variant.c, compiled once per variant).
+ */
+#ifndef __SHIM_VARIANT_H
+#define __SHIM_VARIANT_H
+
+struct bpf_map_ops;
+struct bpf_func_proto;
+struct task_struct;
+struct cgroup;
+struct inode;
+struct sock;
+struct nlattr;
+struct sk_buff;
+struct bpf_sk_storage_diag;
+struct bpf_local_storage;
+
+struct shim_variant {
+	const char *name;
+	int has_rqspinlock;		/* the tree has kernel/bpf/rqspinlock.c */
+	int ls_uses_rqspinlock;		/* the storage locks are rqspinlocks */
+	int has_ls_hooks;		/* bpf_ls_test_ops call-outs (site names) */
+	const struct bpf_map_ops *task_ops, *cgrp_ops, *inode_ops, *sk_ops;
+	const struct bpf_func_proto *task_get, *task_del;
+	/* what tracing programs get (stock: the _recur trylock variants) */
+	const struct bpf_func_proto *task_get_tracing, *task_del_tracing;
+	const struct bpf_func_proto *cgrp_get, *cgrp_del;
+	const struct bpf_func_proto *inode_get, *inode_del;
+	const struct bpf_func_proto *sk_get, *sk_del;
+	const struct bpf_func_proto *sk_get_tracing, *sk_del_tracing;
+	void (*task_storage_free)(struct task_struct *task);
+	void (*cgrp_storage_free)(struct cgroup *cgrp);
+	void (*inode_storage_free)(struct inode *inode);
+	void (*sk_storage_free)(struct sock *sk);
+	int (*sk_storage_clone)(const struct sock *sk, struct sock *newsk);
+	struct bpf_sk_storage_diag *(*sk_diag_alloc)(const struct nlattr *nla_stgs);
+	void (*sk_diag_free)(struct bpf_sk_storage_diag *diag);
+	int (*sk_diag_put)(struct bpf_sk_storage_diag *diag, struct sock *sk,
+			   struct sk_buff *skb, int stg_array_type,
+			   unsigned int *res_diag_size);
+	/* The held-lock table of a CPU, if the variant has rqspinlock. */
+	int (*rqspinlock_held_cnt)(int cpu);
+	/*
+	 * Storage charge invariant of an sk (no tear-down running): returns
+	 * 0 if sk_omem_alloc (and ls->mem_charge, where the variant has it)
+	 * equals sizeof(storage) + the elem_size of each linked element
+	 * (0 without storage), else -1; *charged gets sk_omem_alloc.
+	 */
+	int (*sk_charge_check)(struct sock *sk, long *charged);
+	/* Number of elements linked to the owner's storage (0: none). */
+	int (*storage_nr_elems)(struct bpf_local_storage *ls);
+};
+
+/* kern/variant.c's "shim_variant_table", after renaming */
+extern const struct shim_variant stock__shim_variant_table;
+extern const struct shim_variant patched__shim_variant_table;
+
+/* Variant that new owners (tasks, sockets, ...) and maps belong to. */
+extern const struct shim_variant *shim_variant;
+
+#endif /* __SHIM_VARIANT_H */

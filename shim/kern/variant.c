@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The entry table of one variant, compiled with that variant's tree on the
+ * include path and linked (then renamed) together with its storage files.
+ */
+#include <linux/bpf.h>
+#include <linux/bpf_lsm.h>
+#include <net/sock.h>
+#include <net/bpf_sk_storage.h>
+#include <shim/variant.h>
+
+#ifndef SHIM_VARIANT_NAME
+#error "build with -DSHIM_VARIANT_NAME=\"stock\" or \"patched\""
+#endif
+
+#ifdef SHIM_HAS_RQSPINLOCK
+#include <asm/rqspinlock.h>
+
+static int held_cnt(int cpu)
+{
+	return READ_ONCE(per_cpu_ptr(&rqspinlock_held_locks, cpu)->cnt);
+}
+#endif
+
+#include <linux/bpf_local_storage.h>
+
+static int storage_nr_elems(struct bpf_local_storage *ls)
+{
+	struct bpf_local_storage_elem *selem;
+	int n = 0;
+
+	if (!ls)
+		return 0;
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(selem, &ls->list, snode)
+		n++;
+	rcu_read_unlock();
+	return n;
+}
+
+static int sk_charge_check(struct sock *sk, long *charged)
+{
+	struct bpf_local_storage_elem *selem;
+	struct bpf_local_storage *ls;
+	long expected = 0;
+	int ret = 0;
+
+	rcu_read_lock();
+	ls = rcu_dereference(sk->sk_bpf_storage);
+	if (ls) {
+		expected = sizeof(*ls);
+		hlist_for_each_entry_rcu(selem, &ls->list, snode) {
+			struct bpf_local_storage_map *smap;
+
+			smap = rcu_dereference(SDATA(selem)->smap);
+			if (!smap) {	/* map tear-down in progress */
+				ret = -2;
+				continue;
+			}
+			expected += smap->elem_size;
+		}
+#ifdef SHIM_LS_HAS_MEM_CHARGE
+		if (READ_ONCE(ls->mem_charge) != expected)
+			ret = -1;
+#endif
+	}
+	rcu_read_unlock();
+	*charged = atomic_read(&sk->sk_omem_alloc);
+	if (!ret && *charged != expected)
+		ret = -1;
+	return ret;
+}
+
+#ifdef SHIM_LS_TEST_HOOKS
+/*
+ * The storage code's own KUnit call-outs (bpf_ls_test_ops) carry the lock
+ * site names.  The shim installs its ops at boot and keeps them installed:
+ * a KUnit suite's bpf_ls_test_set_ops() calls are redirected (objcopy, see
+ * the Makefile) to shim_ls_test_set_ops(), which makes the suite's ops the
+ * inner ops the shim's call into.  So a suite behaves as in the kernel, and
+ * the shim's fault and interrupt injection compose with it.
+ */
+#include <shim/ls_sites.h>	/* generated from enum bpf_ls_test_site */
+
+static const struct bpf_ls_test_ops *inner_ops;
+
+static const char *site_name(enum bpf_ls_test_site site)
+{
+	if ((unsigned int)site < ARRAY_SIZE(shim_ls_site_names) && shim_ls_site_names[site])
+		return shim_ls_site_names[site];
+	return "unknown";
+}
+
+static void shim_ls_hook(enum bpf_ls_test_site site, void *ctx)
+{
+	const struct bpf_ls_test_ops *ops = READ_ONCE(inner_ops);
+
+	if (unlikely(READ_ONCE(sim_irq_armed_count)))
+		sim_irq_point(site_name(site), NULL);
+	if (ops && ops->hook)
+		ops->hook(site, ops->ctx);
+}
+
+static int shim_ls_lock_fault(enum bpf_ls_test_site site, void *ctx)
+{
+	const struct bpf_ls_test_ops *ops = READ_ONCE(inner_ops);
+	int err;
+
+	if (unlikely(READ_ONCE(sim_irq_armed_count))) {
+		char pre[48];
+
+		snprintf(pre, sizeof(pre), "%s:pre", site_name(site));
+		sim_irq_point(pre, NULL);
+	}
+	if (unlikely(READ_ONCE(sim_fault_armed))) {
+		err = sim_fault_lock(site_name(site));
+		if (err)
+			return err;
+	}
+	if (ops && ops->lock_fault)
+		return ops->lock_fault(site, ops->ctx);
+	return 0;
+}
+
+static const struct bpf_ls_test_ops shim_ls_ops = {
+	.hook = shim_ls_hook,
+	.lock_fault = shim_ls_lock_fault,
+};
+
+void shim_ls_test_set_ops(const struct bpf_ls_test_ops *ops);
+void shim_ls_test_set_ops(const struct bpf_ls_test_ops *ops)
+{
+	WRITE_ONCE(inner_ops, ops);
+	if (!ops)
+		synchronize_rcu();
+}
+
+static int shim_ls_hooks_init(void)
+{
+	bpf_ls_test_set_ops(&shim_ls_ops);
+	return 0;
+}
+late_initcall(shim_ls_hooks_init);
+#endif
+
+const struct shim_variant shim_variant_table = {
+	.name			= SHIM_VARIANT_NAME,
+	.task_ops		= &task_storage_map_ops,
+	.cgrp_ops		= &cgrp_storage_map_ops,
+	.inode_ops		= &inode_storage_map_ops,
+	.sk_ops			= &sk_storage_map_ops,
+	.task_get		= &bpf_task_storage_get_proto,
+	.task_del		= &bpf_task_storage_delete_proto,
+#ifdef SHIM_HAS_TASK_RECUR
+	.task_get_tracing	= &bpf_task_storage_get_recur_proto,
+	.task_del_tracing	= &bpf_task_storage_delete_recur_proto,
+#else
+	.task_get_tracing	= &bpf_task_storage_get_proto,
+	.task_del_tracing	= &bpf_task_storage_delete_proto,
+#endif
+	.cgrp_get		= &bpf_cgrp_storage_get_proto,
+	.cgrp_del		= &bpf_cgrp_storage_delete_proto,
+	.inode_get		= &bpf_inode_storage_get_proto,
+	.inode_del		= &bpf_inode_storage_delete_proto,
+	.sk_get			= &bpf_sk_storage_get_proto,
+	.sk_del			= &bpf_sk_storage_delete_proto,
+	.sk_get_tracing		= &bpf_sk_storage_get_tracing_proto,
+	.sk_del_tracing		= &bpf_sk_storage_delete_tracing_proto,
+	.task_storage_free	= bpf_task_storage_free,
+	.cgrp_storage_free	= bpf_cgrp_storage_free,
+	.inode_storage_free	= bpf_inode_storage_free,
+	.sk_storage_free	= bpf_sk_storage_free,
+	.sk_storage_clone	= bpf_sk_storage_clone,
+	.sk_diag_alloc		= bpf_sk_storage_diag_alloc,
+	.sk_diag_free		= bpf_sk_storage_diag_free,
+	.sk_diag_put		= bpf_sk_storage_diag_put,
+	.sk_charge_check	= sk_charge_check,
+	.storage_nr_elems	= storage_nr_elems,
+#ifdef SHIM_LS_RQSPINLOCK
+	.ls_uses_rqspinlock	= 1,
+#endif
+#ifdef SHIM_LS_TEST_HOOKS
+	.has_ls_hooks		= 1,
+#endif
+#ifdef SHIM_HAS_RQSPINLOCK
+	.has_rqspinlock		= 1,
+	.rqspinlock_held_cnt	= held_cnt,
+#endif
+};

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The shim's entry point.
+ *
+ *   shim [--cpus N] [--filter GLOB[,GLOB...]] [--fault SITE:NTH|every:ERR]
+ *        [--bench [bench options]]
+ *
+ * Default: run every KUnit suite (kernel suites of the patched tree and the
+ * shim's own), KTAP on stdout; exit status 1 if a case failed.
+ * Environment: SHIM_FAULT (same as --fault), SHIM_KUNIT_TIMEOUT (seconds).
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim/sim.h"
+
+void shim_boot(int nr_cpus);
+void shim_quiesce(void);
+int kunit_run_all(const char *filter);
+int shim_bench_main(int argc, char **argv);
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: shim [--cpus N] [--filter GLOBS] [--fault SPEC] [--bench ...]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *filter = getenv("SHIM_FILTER"), *fault = getenv("SHIM_FAULT");
+	int cpus = 4, i, ret;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--cpus") && i + 1 < argc)
+			cpus = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--filter") && i + 1 < argc)
+			filter = argv[++i];
+		else if (!strcmp(argv[i], "--fault") && i + 1 < argc)
+			fault = argv[++i];
+		else if (!strcmp(argv[i], "--bench"))
+			break;
+		else
+			usage();
+	}
+	shim_boot(cpus);
+	if (i < argc) {
+		ret = shim_bench_main(argc - i, argv + i);
+	} else {
+		if (fault && *fault) {
+			struct sim_fault_cfg cfg;
+
+			if (sim_fault_parse(fault, &cfg))
+				usage();
+			sim_fault_set(&cfg);
+		}
+		ret = kunit_run_all(filter);
+	}
+	sim_fault_clear();
+	shim_quiesce();
+	if (fault && *fault)
+		sim_fault_report();
+	fprintf(stderr, "shim: %s, %lu warning(s), %lu lock fault(s) injected, %ld slab object(s) live\n",
+		ret ? "FAILED" : "passed", sim_warn_count(), sim_fault_injected(),
+		sim_slab_outstanding());
+	fflush(NULL);
+	return ret ? 1 : 0;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Declarations shared by the simulator's own files (libc side only). */
+#ifndef __SHIM_SIM_INTERNAL_H
+#define __SHIM_SIM_INTERNAL_H
+
+#define likely_sim(x)	__builtin_expect(!!(x), 1)
+
+void sim_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void sim_rcu_init(void);
+void sim_rcu_occupy_enter(void);
+void sim_rcu_occupy_exit(void);
+
+#endif /* __SHIM_SIM_INTERNAL_H */
