@@ -33,7 +33,7 @@ mkdir -p "$build_dir"
 echo "$name: $arch, configs: $(echo $configs), build dir $build_dir"
 start=$(date +%s)
 status=0
-(cd "$ksrc" && nice -n 5 python3 tools/testing/kunit/kunit.py run "$@" \
+(cd "$ksrc" && python3 tools/testing/kunit/kunit.py run "$@" \
 	--build_dir="$build_dir" --jobs="$(nproc)" --timeout=900 \
 	--qemu_args='-smp 4') > "$log" 2>&1 || status=$?
 # kunit.py's parsed results start at the first "=====" banner.

@@ -103,7 +103,7 @@ done
 # Light (LSKELS) and linked skeletons, extra files (modules, helpers) and the
 # LLVM disassembler are not used by these tests: switch them off.
 nice -n 10 make -C "$bpfdir" -j"$jobs" -s \
-	CLANG=clang-19 LLC=llc-19 LLVM_STRIP=llvm-strip-19 LLVM_CONFIG=/bin/false \
+	CLANG=clang-19 LLC=llc-19 LLVM_STRIP=llvm-strip-19 feature-llvm=0 \
 	VMLINUX_BTF="$kbuild/vmlinux" LSKELS= LSKELS_EXTRA= LINKED_SKELS= \
 	TRUNNER_EXTRA_FILES= test_progs
 t2=$(now)

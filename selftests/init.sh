@@ -12,7 +12,6 @@ mount -t tmpfs tmp /tmp
 mount -t tmpfs run /run
 mount -t bpf bpf /sys/fs/bpf
 mount -t tracefs tracefs /sys/kernel/tracing
-mount -t debugfs debugfs /sys/kernel/debug
 mkdir /tmp/out
 mount -t 9p -o trans=virtio,version=9p2000.L out /tmp/out
 ip link set dev lo up

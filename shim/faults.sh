@@ -43,6 +43,11 @@ fi
 echo "faults: baseline (counting acquisitions per site)"
 timeout "$tmo" $run "$bin" --filter "$suites" --fault '*:999999999:EDEADLK' \
 	>/dev/null 2>"$out/base.err"
+if grep -qE 'ERROR: AddressSanitizer|runtime error:|kernel BUG|shim: fatal' "$out/base.err"; then
+	echo "faults: the baseline run (no fault fires) already fails; fix that first:"
+	grep -E 'ERROR:|SUMMARY|#[0-9] ' "$out/base.err" | head -8 | sed 's/^/    /'
+	exit 1
+fi
 sites=$(sed -n 's/^shim: site \([^ ]*\) hits \([0-9]*\)$/\1 \2/p' "$out/base.err" |
 	awk '$2 > 0')
 if [ -z "$sites" ]; then
@@ -52,6 +57,9 @@ fi
 echo "$sites" | sed 's/^/  site /; s/ \([0-9]*\)$/: \1 acquisitions/'
 
 classify() {	# site errfile rc
+	if ! grep -qE ' [1-9][0-9]* lock fault\(s\) injected' "$2"; then
+		echo FAIL-nothing-injected; return
+	fi
 	if [ "$3" -ge 124 ] && [ "$3" -ne 99 ]; then
 		echo FAIL-crash-or-timeout; return
 	fi

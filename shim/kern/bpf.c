@@ -27,6 +27,7 @@ static atomic_t next_map_id = ATOMIC_INIT(1);
 u32 btf_tracing_ids[MAX_BTF_TRACING_TYPE];
 u32 btf_sock_ids[MAX_BTF_SOCK_TYPE];
 u32 bpf_cgroup_btf_id[1];
+DEFINE_PER_CPU(int, bpf_prog_active);
 
 void bpf_map_init_from_attr(struct bpf_map *map, union bpf_attr *attr)
 {

@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The owners of BPF local storage (tasks, cgroups, inodes, sockets), the
- * descriptors that name them, and their tear-down paths.  Each tear-down
- * calls the storage free function where the kernel does, from the same kind
- * of context:
- *   task:   release_task() -> RCU -> delayed_put_task_struct()
+ * files and descriptors that name them, and their tear-down paths.  Each
+ * tear-down calls the storage free function where the kernel does, from the
+ * same kind of context:
+ *   task:   exit -> RCU -> delayed_put_task_struct(); last reference
  *           -> __put_task_struct() -> bpf_task_storage_free()
- *   cgroup: css released -> RCU -> css_free_rwork_fn() -> bpf_cgrp_storage_free()
- *   inode:  evict -> security_inode_free() -> bpf_inode_storage_free(),
- *           the inode itself freed after RCU
+ *   cgroup: last reference -> RCU -> css_free_rwork_fn() -> bpf_cgrp_storage_free()
+ *   inode:  last fput() -> evict -> security_inode_free()
+ *           -> bpf_inode_storage_free(), the inode freed after RCU
  *   sock:   last sock_put() -> sk_free() -> __sk_destruct()
  *           -> bpf_sk_storage_free(), then sk_omem_alloc must be 0
+ * The storage code called is that of the variant the owner was created for.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/pid.h>
 #include <linux/file.h>
+#include <linux/fdtable.h>
+#include <linux/net.h>
+#include <linux/shmem_fs.h>
 #include <linux/bpf.h>
 #include <linux/bpf_lsm.h>
 #include <net/sock.h>
@@ -24,35 +28,76 @@
 
 const struct shim_variant *shim_variant = &patched__shim_variant_table;
 
-/* ---- descriptors ---- */
+/* ---- files and descriptors ---- */
 
 #define SHIM_MAX_FDS	4096
+#define FD_RESERVED	((struct file *)1)
+
+struct files_struct init_files;
 static struct file *fd_table[SHIM_MAX_FDS];
 static DEFINE_SPINLOCK(fd_lock);
 
-static int fd_install_new(enum shim_file_kind kind, void *priv, struct inode *inode)
+static struct file *new_file(enum shim_file_kind kind, void *priv, struct inode *inode)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
-	int fd;
 
 	if (!f)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
+	atomic_long_set(&f->f_count, 1);
 	f->kind = kind;
 	f->private_data = priv;
 	f->f_inode = inode;
+	return f;
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	int fd;
+
 	spin_lock(&fd_lock);
 	for (fd = 3; fd < SHIM_MAX_FDS; fd++) {
 		if (!fd_table[fd]) {
-			fd_table[fd] = f;
+			fd_table[fd] = FD_RESERVED;
 			spin_unlock(&fd_lock);
 			return fd;
 		}
 	}
 	spin_unlock(&fd_lock);
-	kfree(f);
 	return -EMFILE;
 }
 
+void put_unused_fd(unsigned int fd)
+{
+	spin_lock(&fd_lock);
+	WARN_ON(fd_table[fd] != FD_RESERVED);
+	fd_table[fd] = NULL;
+	spin_unlock(&fd_lock);
+}
+
+void fd_install(unsigned int fd, struct file *file)
+{
+	spin_lock(&fd_lock);
+	WARN_ON(fd_table[fd] != FD_RESERVED);
+	fd_table[fd] = file;
+	spin_unlock(&fd_lock);
+}
+
+static int install(struct file *f)
+{
+	int fd;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	fd = get_unused_fd_flags(0);
+	if (fd < 0) {
+		fput(f);
+		return fd;
+	}
+	fd_install(fd, f);
+	return fd;
+}
+
+/* fdget() without a reference: callers use the file within their call. */
 struct file *shim_fget(int fd)
 {
 	struct file *f = NULL;
@@ -62,20 +107,38 @@ struct file *shim_fget(int fd)
 	spin_lock(&fd_lock);
 	f = fd_table[fd];
 	spin_unlock(&fd_lock);
-	return f;
+	return f == FD_RESERVED ? NULL : f;
 }
 
-void shim_map_fd_release(struct bpf_map *map);
+int close_fd(unsigned int fd)
+{
+	struct file *f = NULL;
+
+	if (fd >= SHIM_MAX_FDS)
+		return -EBADF;
+	spin_lock(&fd_lock);
+	if (fd_table[fd] != FD_RESERVED) {
+		f = fd_table[fd];
+		fd_table[fd] = NULL;
+	}
+	spin_unlock(&fd_lock);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return 0;
+}
 
 void shim_fd_close(int fd)
 {
-	struct file *f;
+	close_fd(fd);
+}
 
-	spin_lock(&fd_lock);
-	f = fd_table[fd];
-	fd_table[fd] = NULL;
-	spin_unlock(&fd_lock);
-	if (!f)
+void shim_map_fd_release(struct bpf_map *map);
+void shim_inode_evict(struct inode *inode);
+
+void fput(struct file *f)
+{
+	if (!atomic_long_dec_and_test(&f->f_count))
 		return;
 	switch (f->kind) {
 	case SHIM_FILE_PIDFD:
@@ -87,23 +150,27 @@ void shim_fd_close(int fd)
 	case SHIM_FILE_MAP:
 		shim_map_fd_release(f->private_data);
 		break;
-	case SHIM_FILE_SOCKET: {
-		struct socket *sock = f->private_data;
-
-		sock_put(sock->sk);
-		kfree(sock);
+	case SHIM_FILE_SOCKET:
+		sock_release(f->private_data);
 		break;
-	}
-	default:
+	case SHIM_FILE_SHMEM:
+		shim_inode_evict(f->f_inode);
+		break;
+	case SHIM_FILE_PLAIN:
 		break;
 	}
 	kfree(f);
 }
 
+void __fput_sync(struct file *f)
+{
+	fput(f);
+}
+
 int shim_map_fd(struct bpf_map *map)
 {
 	bpf_map_inc_with_uref(map);
-	return fd_install_new(SHIM_FILE_MAP, map, NULL);
+	return install(new_file(SHIM_FILE_MAP, map, NULL));
 }
 
 /* ---- tasks and pids ---- */
@@ -117,9 +184,10 @@ struct task_struct *shim_task_new(const char *comm)
 
 	if (!t || !pid)
 		BUG();
-	refcount_set(&t->usage, 1);
+	refcount_set(&t->usage, 1);	/* dropped after exit, see shim_task_exit() */
 	t->pid = atomic_inc_return(&next_pid);
 	strscpy(t->comm, comm);
+	t->files = &init_files;
 	t->shim_variant = shim_variant;
 	refcount_set(&pid->count, 1);
 	pid->nr = t->pid;
@@ -128,10 +196,38 @@ struct task_struct *shim_task_new(const char *comm)
 	return t;
 }
 
-int shim_task_pidfd(struct task_struct *task)
+struct pid *get_task_pid(struct task_struct *task, enum pid_type type)
 {
 	refcount_inc(&task->thread_pid->count);
-	return fd_install_new(SHIM_FILE_PIDFD, task->thread_pid, NULL);
+	return task->thread_pid;
+}
+
+int pidfd_prepare(struct pid *pid, unsigned int flags, struct file **ret)
+{
+	struct file *f;
+	int fd = get_unused_fd_flags(O_CLOEXEC);
+
+	if (fd < 0)
+		return fd;
+	refcount_inc(&pid->count);
+	f = new_file(SHIM_FILE_PIDFD, pid, NULL);
+	if (IS_ERR(f)) {
+		put_pid(pid);
+		put_unused_fd(fd);
+		return PTR_ERR(f);
+	}
+	*ret = f;
+	return fd;
+}
+
+int shim_task_pidfd(struct task_struct *task)
+{
+	struct file *f;
+	int fd = pidfd_prepare(task->thread_pid, 0, &f);
+
+	if (fd >= 0)
+		fd_install(fd, f);
+	return fd;
 }
 
 struct pid *pidfd_get_pid(unsigned int fd, unsigned int *flags)
@@ -160,11 +256,14 @@ void put_pid(struct pid *pid)
 		kfree(pid);
 }
 
+void shim_kthread_free(struct task_struct *t);
+
 void __put_task_struct(struct task_struct *t)
 {
 	WARN_ON(!t->shim_dead);
 	t->shim_variant->task_storage_free(t);
 	put_pid(t->thread_pid);
+	shim_kthread_free(t);
 	kfree(t);
 }
 
@@ -176,7 +275,7 @@ static void delayed_put_task_struct(struct rcu_head *rhp)
 void shim_task_exit(struct task_struct *task)
 {
 	task->shim_dead = 1;
-	WRITE_ONCE(task->thread_pid->task, NULL);
+	WRITE_ONCE(task->thread_pid->task, NULL);	/* release_task() */
 	call_rcu(&task->rcu, delayed_put_task_struct);
 }
 
@@ -192,7 +291,13 @@ void shim_thread_task_free(struct task_struct *task)
 
 /* ---- cgroups ---- */
 
-static atomic_t next_cgroup_id = ATOMIC_INIT(1);
+static atomic_t next_cgroup_id = ATOMIC_INIT(2);
+
+/* one reference that is never dropped keeps the root alive */
+struct cgroup_root cgrp_dfl_root = {
+	.cgrp = { .id = 1, .shim_refcnt = REFCOUNT_INIT(1),
+		  .shim_variant = &patched__shim_variant_table },
+};
 
 struct cgroup *shim_cgroup_new(void)
 {
@@ -206,10 +311,15 @@ struct cgroup *shim_cgroup_new(void)
 	return cg;
 }
 
-int shim_cgroup_fd(struct cgroup *cgrp)
+void cgroup_get(struct cgroup *cgrp)
 {
 	refcount_inc(&cgrp->shim_refcnt);
-	return fd_install_new(SHIM_FILE_CGROUP, cgrp, NULL);
+}
+
+int shim_cgroup_fd(struct cgroup *cgrp)
+{
+	cgroup_get(cgrp);
+	return install(new_file(SHIM_FILE_CGROUP, cgrp, NULL));
 }
 
 struct cgroup *cgroup_v1v2_get_from_fd(int fd)
@@ -222,7 +332,7 @@ struct cgroup *cgroup_v1v2_get_from_fd(int fd)
 	if (f->kind != SHIM_FILE_CGROUP)
 		return ERR_PTR(-EBADF);
 	cg = f->private_data;
-	refcount_inc(&cg->shim_refcnt);
+	cgroup_get(cg);
 	return cg;
 }
 
@@ -245,6 +355,49 @@ void cgroup_put(struct cgroup *cgrp)
 void shim_cgroup_kill(struct cgroup *cgrp)
 {
 	percpu_ref_kill(&cgrp->self.refcnt);
+}
+
+/* cgroup2 root directory: get_fs_type() + kern_mount() + dentry_open() */
+static struct file_system_type cgroup2_fs_type = { .name = "cgroup2" };
+
+struct file_system_type *get_fs_type(const char *name)
+{
+	return strcmp(name, "cgroup2") ? NULL : &cgroup2_fs_type;
+}
+
+void put_filesystem(struct file_system_type *fs)
+{
+}
+
+struct vfsmount *kern_mount(struct file_system_type *type)
+{
+	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
+	struct dentry *root = kzalloc(sizeof(*root), GFP_KERNEL);
+
+	if (!mnt || !root) {
+		kfree(mnt);
+		kfree(root);
+		return ERR_PTR(-ENOMEM);
+	}
+	root->shim_cgroup = &cgrp_dfl_root.cgrp;
+	mnt->mnt_root = root;
+	return mnt;
+}
+
+void kern_unmount(struct vfsmount *mnt)
+{
+	kfree(mnt->mnt_root);
+	kfree(mnt);
+}
+
+struct file *dentry_open(const struct path *path, int flags, const struct cred *cred)
+{
+	struct cgroup *cg = path->dentry->shim_cgroup;
+
+	if (!cg)
+		return ERR_PTR(-ENOENT);
+	cgroup_get(cg);
+	return new_file(SHIM_FILE_CGROUP, cg, NULL);
 }
 
 /* ---- inodes ---- */
@@ -270,7 +423,7 @@ struct inode *shim_inode_new(bool lsm_blob)
 
 int shim_inode_fd(struct inode *inode)
 {
-	return fd_install_new(SHIM_FILE_PLAIN, NULL, inode);
+	return install(new_file(SHIM_FILE_PLAIN, NULL, inode));
 }
 
 static void inode_free_rcu(struct rcu_head *rhp)
@@ -281,12 +434,27 @@ static void inode_free_rcu(struct rcu_head *rhp)
 	kfree(inode);
 }
 
-void shim_inode_free(struct inode *inode)
+/* evict(): security_inode_free() (the BPF LSM frees the storage), then RCU */
+void shim_inode_evict(struct inode *inode)
 {
-	/* security_inode_free(): the BPF LSM frees the storage first */
 	if (inode->i_security)
 		inode->shim_variant->inode_storage_free(inode);
 	call_rcu(&inode->shim_rcu, inode_free_rcu);
+}
+
+void shim_inode_free(struct inode *inode)
+{
+	shim_inode_evict(inode);
+}
+
+struct file *shmem_file_setup(const char *name, loff_t size, unsigned long flags)
+{
+	struct inode *inode = shim_inode_new(bpf_lsm_initialized);
+	struct file *f = new_file(SHIM_FILE_SHMEM, NULL, inode);
+
+	if (IS_ERR(f))
+		shim_inode_evict(inode);
+	return f;
 }
 
 /* ---- sockets ---- */
@@ -314,21 +482,50 @@ long shim_sock_live(void)
 	return atomic_long_read(&socks_live);
 }
 
-int shim_sock_fd(struct sock *sk)
+int sock_create_kern(struct net *net, int family, int type, int proto, struct socket **res)
 {
 	struct socket *sock = kzalloc(sizeof(*sock), GFP_KERNEL);
-	int fd;
 
 	if (!sock)
 		return -ENOMEM;
-	sock->sk = sk;
-	sock_hold(sk);
-	fd = fd_install_new(SHIM_FILE_SOCKET, sock, NULL);
-	if (fd < 0) {
+	sock->sk = shim_sock_new();
+	sock->sk->sk_net = net;
+	*res = sock;
+	return 0;
+}
+
+void sock_release(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+
+	sock->sk = NULL;
+	if (sk)
 		sock_put(sk);
-		kfree(sock);
+	kfree(sock);
+}
+
+struct file *sock_alloc_file(struct socket *sock, int flags, const char *dname)
+{
+	struct file *f = new_file(SHIM_FILE_SOCKET, sock, NULL);
+
+	if (IS_ERR(f)) {
+		sock_release(sock);
+		return f;
 	}
-	return fd;
+	sock->file = f;
+	return f;
+}
+
+/* a descriptor for an existing sock (takes its own reference) */
+int shim_sock_fd(struct sock *sk)
+{
+	struct socket *sock = kzalloc(sizeof(*sock), GFP_KERNEL);
+
+	if (!sock)
+		return -ENOMEM;
+	sock_hold(sk);
+	sock->sk = sk;
+	return install(sock_alloc_file(sock, 0, NULL));
 }
 
 struct socket *sockfd_lookup(int fd, int *err)

@@ -21,20 +21,10 @@ void migrate_enable(void)
 	sim_ctx.migrate_disable--;
 }
 
-void sim_raw_spin_lock_slow(raw_spinlock_t *lock)
+/* CONFIG_DEBUG_SPINLOCK's "spinlock recursion": would spin forever */
+void sim_raw_spin_lock_recursion(raw_spinlock_t *lock)
 {
-	do {
-		/*
-		 * The owner cannot be another task on this CPU (it would
-		 * occupy the CPU), so this is a nested context (IRQ, NMI)
-		 * spinning on a lock its own CPU holds: a real deadlock.
-		 */
-		if (READ_ONCE(lock->owner_cpu) == sim_ctx.cpu)
-			sim_bug(__FILE__, __LINE__,
-				"spinlock recursion (lock held by this CPU)");
-		while (READ_ONCE(lock->locked))
-			cpu_relax();
-	} while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE));
+	sim_bug(__FILE__, __LINE__, "spinlock recursion (lock held by this CPU)");
 }
 
 static u64 caps_dropped;
@@ -144,18 +134,44 @@ __shim_initcall(shim_no_initcall);
 struct task_struct *shim_thread_task_alloc(void);
 void shim_thread_task_free(struct task_struct *task);
 
+#include <linux/jump_label.h>
+DECLARE_STATIC_KEY_FALSE(virt_spin_lock_key);
+extern bool shim_arch_timer_evtstrm;
+
 void shim_boot(int nr_cpus)
 {
+	const char *e;
 	initcall_t *fn;
 
 	sim_task_alloc_hook = shim_thread_task_alloc;
 	sim_task_free_hook = shim_thread_task_free;
 	sim_init(nr_cpus);
+	/* x86: rqspinlock's test-and-set path, as in a guest without PV locks */
+	e = sim_getenv("SHIM_VIRT_SPIN_LOCK");
+	if (e && *e == '1')
+		static_branch_enable(&virt_spin_lock_key);
+	/* arm64: the spinning branch of the timed wait, no event stream */
+	e = sim_getenv("SHIM_EVTSTRM");
+	if (e && *e == '0')
+		WRITE_ONCE(shim_arch_timer_evtstrm, false);
 	for (fn = __start_shim_initcall; fn < __stop_shim_initcall; fn++)
 		WARN_ON((*fn)());
 	/* the kworker is a task on the last CPU */
 	if (sim_thread_start(&system_workqueue.thread, nr_cpus - 1, kworker, system_wq))
 		BUG();
+}
+
+/* Stop the kworker and end the boot task, so that nothing is left allocated. */
+void shim_shutdown(void)
+{
+	shim_quiesce();
+	WRITE_ONCE(system_workqueue.stop, 1);
+	__atomic_fetch_add(&system_workqueue.seq, 1, __ATOMIC_SEQ_CST);
+	sim_futex_wake(&system_workqueue.seq);
+	sim_thread_join(&system_workqueue.thread);
+	sim_thread_exit();	/* the boot task: freed after a grace period */
+	rcu_barrier();
+	rcu_barrier_tasks_trace();
 }
 
 void shim_quiesce(void)

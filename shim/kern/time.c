@@ -159,75 +159,126 @@ bool hrtimer_active(const struct hrtimer *timer)
 	return READ_ONCE(timer->req.cpu) >= 0 || READ_ONCE(timer->running);
 }
 
-/* ---- kthreads ---- */
+/* ---- sleeping, waking, kthreads ---- */
 
-struct kthread {
+void schedule(void)
+{
+	struct task_struct *t = current;
+	unsigned int wake = __atomic_load_n(&t->shim_wake, __ATOMIC_ACQUIRE);
+
+	might_sleep();
+	if (READ_ONCE(t->__state) != TASK_RUNNING)
+		/* bounded, so a lost wake-up only costs 10 ms */
+		sim_futex_wait_timeout(&t->shim_wake, wake, 10 * NSEC_PER_MSEC);
+	WRITE_ONCE(t->__state, TASK_RUNNING);
+	sim_irq_deliver();
+}
+
+struct shim_kthread {
 	int (*fn)(void *data);
 	void *data;
-	struct completion started;
-	struct task_struct *task;
+	int cpu;
+	int started;
+	int should_stop;
+	int ret;
+	struct completion exited;
 };
+
+static void start_kthread(struct task_struct *t);
+
+int wake_up_process(struct task_struct *t)
+{
+	struct shim_kthread *k = t->shim_kthread;
+
+	if (k && !__atomic_exchange_n(&k->started, 1, __ATOMIC_ACQ_REL)) {
+		start_kthread(t);
+		return 1;
+	}
+	WRITE_ONCE(t->__state, TASK_RUNNING);
+	__atomic_fetch_add(&t->shim_wake, 1, __ATOMIC_RELEASE);
+	sim_futex_wake(&t->shim_wake);
+	return 1;
+}
 
 static void *kthread_main(void *arg)
 {
-	struct kthread *k = arg;
+	struct task_struct *t = arg;
+	struct shim_kthread *k = t->shim_kthread;
 
-	int (*fn)(void *data) = k->fn;
-	void *data = k->data;
-
-	k->task = current;
-	get_task_struct(k->task);	/* the creator's, until it has looked */
-	complete(&k->started);
-	fn(data);
+	WRITE_ONCE(t->__state, TASK_RUNNING);
+	/* a kthread stopped before it ever ran does not run its function */
+	k->ret = READ_ONCE(k->should_stop) ? -EINTR : k->fn(k->data);
+	complete_all(&k->exited);
 	return NULL;
 }
 
-static struct task_struct *start_kthread(int (*fn)(void *), void *data, int cpu)
+static void start_kthread(struct task_struct *t)
 {
-	struct kthread *k = kzalloc(sizeof(*k), GFP_KERNEL);
-	struct task_struct *task;
+	struct shim_kthread *k = t->shim_kthread;
 
-	if (!k)
+	if (sim_thread_spawn(k->cpu, kthread_main, t, t))
+		BUG();
+}
+
+__printf(3, 4)
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char namefmt[], ...)
+{
+	struct task_struct *t = shim_task_new("kthread");
+	struct shim_kthread *k = kzalloc(sizeof(*k), GFP_KERNEL);
+
+	if (!k) {
+		shim_task_exit(t);
 		return ERR_PTR(-ENOMEM);
-	k->fn = fn;
-	k->data = data;
-	init_completion(&k->started);
-	if (sim_thread_spawn(cpu, kthread_main, k)) {
-		kfree(k);
-		return ERR_PTR(-EAGAIN);
 	}
-	wait_for_completion(&k->started);
-	/*
-	 * Like a kernel kthread that returns from its function, the thread
-	 * is not reaped by anybody; its task_struct is freed via RCU when it
-	 * exits.  The returned pointer is only good for IS_ERR().
-	 */
-	task = k->task;
-	kfree(k);
-	put_task_struct(task);
-	return task;
+	k->fn = threadfn;
+	k->data = data;
+	k->cpu = smp_processor_id();
+	init_completion(&k->exited);
+	t->__state = TASK_UNINTERRUPTIBLE;
+	t->shim_kthread = k;
+	return t;
 }
 
-struct task_struct *kthread_run_on_cpu(int (*threadfn)(void *data), void *data,
-				       unsigned int cpu, const char *namefmt)
+void kthread_bind(struct task_struct *t, unsigned int cpu)
 {
-	return start_kthread(threadfn, data, cpu);
+	WARN_ON(t->shim_kthread->started);
+	t->shim_kthread->cpu = cpu;
 }
 
-struct task_struct *shim_kthread_run(int (*threadfn)(void *data), void *data,
-				     const char *namefmt, ...)
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
+					  unsigned int cpu, const char *namefmt)
 {
-	return start_kthread(threadfn, data, smp_processor_id());
+	struct task_struct *t = kthread_create(threadfn, data, "%s", namefmt);
+
+	if (!IS_ERR(t))
+		kthread_bind(t, cpu);
+	return t;
 }
 
-/* kthread_stop() is not modelled: kthreads here end by returning. */
 bool kthread_should_stop(void)
 {
-	return false;
+	struct shim_kthread *k = current->shim_kthread;
+
+	return k && READ_ONCE(k->should_stop);
 }
 
-int kthread_stop(struct task_struct *k)
+int kthread_stop(struct task_struct *t)
 {
-	WARN_ONCE(1, "kthread_stop() is not supported by the shim");
-	return -EINVAL;
+	struct shim_kthread *k = t->shim_kthread;
+	int ret;
+
+	get_task_struct(t);
+	WRITE_ONCE(k->should_stop, 1);
+	wake_up_process(t);
+	wait_for_completion(&k->exited);
+	ret = k->ret;
+	put_task_struct(t);
+	return ret;
+}
+
+/* from __put_task_struct() */
+void shim_kthread_free(struct task_struct *t)
+{
+	kfree(t->shim_kthread);
 }

@@ -363,7 +363,7 @@ static void *detached_main(void *p)
 	return NULL;
 }
 
-int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg)
+int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg, struct task_struct *task)
 {
 	struct sim_thread *t = calloc(1, sizeof(*t));
 	pthread_attr_t attr;
@@ -375,6 +375,7 @@ int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg)
 	t->cpu = cpu;
 	t->fn = fn;
 	t->arg = arg;
+	t->task = task;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	err = pthread_create(&th, &attr, detached_main, t);

@@ -86,7 +86,8 @@ void sim_fault_set(const struct sim_fault_cfg *c)
 	pthread_mutex_lock(&lock);
 	cfg = *c;
 	if (c->site && strcmp(c->site, "*")) {
-		snprintf(site_buf, sizeof(site_buf), "%s", c->site);
+		if (c->site != site_buf)
+			snprintf(site_buf, sizeof(site_buf), "%s", c->site);
 		cfg.site = site_buf;
 	} else {
 		cfg.site = NULL;
@@ -94,6 +95,44 @@ void sim_fault_set(const struct sim_fault_cfg *c)
 	matched = 0;
 	atomic_store(&active, 1);
 	__atomic_store_n(&sim_fault_armed, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&lock);
+}
+
+static struct {
+	struct sim_fault_cfg cfg;
+	char site[64];
+	long matched;
+	int active;
+} saved[4];
+static int nr_saved;
+
+void sim_fault_push(const struct sim_fault_cfg *c)
+{
+	pthread_mutex_lock(&lock);
+	if (nr_saved == 4)
+		sim_die("sim_fault_push: too deep");
+	saved[nr_saved].cfg = cfg;
+	snprintf(saved[nr_saved].site, sizeof(saved[nr_saved].site), "%s", site_buf);
+	saved[nr_saved].matched = matched;
+	saved[nr_saved].active = atomic_load(&active);
+	nr_saved++;
+	pthread_mutex_unlock(&lock);
+	sim_fault_set(c);
+}
+
+void sim_fault_pop(void)
+{
+	pthread_mutex_lock(&lock);
+	if (nr_saved) {
+		nr_saved--;
+		cfg = saved[nr_saved].cfg;
+		snprintf(site_buf, sizeof(site_buf), "%s", saved[nr_saved].site);
+		if (cfg.site)
+			cfg.site = site_buf;
+		matched = saved[nr_saved].matched;
+		atomic_store(&active, saved[nr_saved].active);
+		__atomic_store_n(&sim_fault_armed, saved[nr_saved].active, __ATOMIC_RELEASE);
+	}
 	pthread_mutex_unlock(&lock);
 }
 
@@ -202,6 +241,7 @@ unsigned long sim_fault_injected(void)
 
 int sim_fault_parse(const char *spec, struct sim_fault_cfg *c)
 {
+	static char parsed_site[64];
 	char buf[128], *site, *how, *err;
 
 	snprintf(buf, sizeof(buf), "%s", spec);
@@ -211,8 +251,8 @@ int sim_fault_parse(const char *spec, struct sim_fault_cfg *c)
 	if (!site || !how || !err)
 		return -1;
 	memset(c, 0, sizeof(*c));
-	snprintf(site_buf, sizeof(site_buf), "%s", site);
-	c->site = site_buf;
+	snprintf(parsed_site, sizeof(parsed_site), "%s", site);
+	c->site = parsed_site;
 	if (!strcmp(how, "every"))
 		c->every = 1;
 	else

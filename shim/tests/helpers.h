@@ -18,15 +18,33 @@ KUNIT_DEFINE_ACTION_WRAPPER(exit_task, shim_task_exit, struct task_struct *);
 KUNIT_DEFINE_ACTION_WRAPPER(put_cgroup, cgroup_put, struct cgroup *);
 KUNIT_DEFINE_ACTION_WRAPPER(free_inode, shim_inode_free, struct inode *);
 
-static inline void close_fd(void *fd)
+static inline void close_fd_action(void *fd)
 {
 	shim_fd_close((long)fd);
+}
+
+/* Lock faults of a case, on top of any configured for the whole run. */
+static int shim_test_faults;
+
+static inline void test_fault_on(const struct sim_fault_cfg *cfg)
+{
+	sim_fault_push(cfg);
+	shim_test_faults++;
+}
+
+static inline void test_fault_off(void)
+{
+	if (shim_test_faults) {
+		shim_test_faults--;
+		sim_fault_pop();
+	}
 }
 
 /* Registered first in a case, so it runs last. */
 static inline void end_case(void *unused)
 {
-	sim_fault_clear();
+	while (shim_test_faults)
+		test_fault_off();
 	shim_quiesce();
 }
 
@@ -44,7 +62,7 @@ static inline struct bpf_map *new_map(struct kunit *test, const struct bpf_map_o
 static inline int add_fd(struct kunit *test, int fd)
 {
 	KUNIT_ASSERT_GE(test, fd, 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, close_fd, (void *)(long)fd), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, close_fd_action, (void *)(long)fd), 0);
 	return fd;
 }
 

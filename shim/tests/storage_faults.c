@@ -57,12 +57,12 @@ static void fault_on(struct kunit *test)
 		.err = param(test)->err,
 	};
 
-	sim_fault_set(&cfg);
+	test_fault_on(&cfg);
 }
 
 static void fault_off(void *unused)
 {
-	sim_fault_clear();
+	test_fault_off();
 }
 
 
@@ -326,7 +326,7 @@ static void faults_destroy_owner(struct kunit *test)
 
 	fault_on(test);
 	/* last reference: __sk_destruct() warns if sk_omem_alloc is not 0 */
-	kunit_release_action(test, close_fd, (void *)(long)fd);
+	kunit_release_action(test, close_fd_action, (void *)(long)fd);
 	KUNIT_EXPECT_EQ(test, shim_sock_live(), socks);
 	fault_off(NULL);
 	kunit_release_action(test, release_map, map1);
@@ -367,7 +367,7 @@ static void faults_map_free(struct kunit *test)
 	/* the special fields went with the bucket side, under the b lock */
 	KUNIT_EXPECT_EQ(test, shim_kptr_live(), kptrs);
 	for (i = 0; i < 2; i++)	/* destroy returns the rest of the charge */
-		kunit_release_action(test, close_fd, (void *)(long)fd[i]);
+		kunit_release_action(test, close_fd_action, (void *)(long)fd[i]);
 
 }
 

@@ -123,7 +123,7 @@ static void shim_storage_sk_charge(struct kunit *test)
 	rcu_read_unlock();
 	KUNIT_EXPECT_EQ(test, v->sk_charge_check(nsk, &charged), 0);
 	/* last reference: __sk_destruct() warns unless sk_omem_alloc is 0 */
-	kunit_release_action(test, close_fd, (void *)(long)nfd);
+	kunit_release_action(test, close_fd_action, (void *)(long)nfd);
 
 	/* map freed while the socket lives: the socket's charge is returned */
 	kunit_release_action(test, release_map, map1);

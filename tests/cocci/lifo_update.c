@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Update releases the storage lock before the bucket lock taken after it. */
 
-static int storage_update(struct bpf_local_storage *local_storage,
-			  struct bpf_local_storage_map_bucket *b,
-			  struct bpf_local_storage_elem *selem)
+static int __must_check storage_update(struct bpf_local_storage *local_storage,
+				       struct bpf_local_storage_map_bucket *b,
+				       struct bpf_local_storage_elem *selem)
 {
 	unsigned long flags, b_flags;
 	int err;

@@ -58,3 +58,30 @@ static bool counter_try_inc(struct counter *c)
 	res_spin_unlock(&c->lock);
 	return true;
 }
+
+/* The attribute of the prototype above applies to the definition. */
+int bpf_selem_link_map(struct bpf_local_storage_map *smap,
+		       struct bpf_local_storage *local_storage,
+		       struct bpf_local_storage_elem *selem)
+{
+	return bpf_selem_link_map_locked(smap, local_storage, selem);
+}
+
+/* A callback: no direct caller could check the result. */
+static int lock_worker(void *arg)
+{
+	struct counter *c = arg;
+	int ret;
+
+	ret = res_spin_lock(&c->lock);
+	if (ret)
+		return ret;
+	c->val++;
+	res_spin_unlock(&c->lock);
+	return 0;
+}
+
+static void start_worker(struct counter *c)
+{
+	kthread_run(lock_worker, c, "lock_worker");
+}

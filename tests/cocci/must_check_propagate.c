@@ -12,3 +12,15 @@ static int counter_add(struct counter *c, int v)	/* cocci: rqspinlock_must_check
 	res_spin_unlock(&c->lock);
 	return 0;
 }
+
+static int counter_add_all(struct counter *c, int n)
+{
+	int i, ret;
+
+	for (i = 0; i < n; i++) {
+		ret = counter_add(&c[i], 1);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}

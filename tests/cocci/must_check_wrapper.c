@@ -12,3 +12,13 @@ static inline void storage_unlock(struct bpf_local_storage *local_storage,
 {
 	raw_res_spin_unlock_irqrestore(&local_storage->lock, flags);
 }
+
+static void clear_cache(struct bpf_local_storage *local_storage, u16 idx)
+{
+	unsigned long flags;
+
+	if (storage_lock(local_storage, &flags))
+		return;
+	RCU_INIT_POINTER(local_storage->cache[idx], NULL);
+	storage_unlock(local_storage, flags);
+}

@@ -42,7 +42,7 @@ static void counter_inc_all(struct counter *c, int n)
 	}
 }
 
-static int counter_drain(struct counter *c)
+static int __must_check counter_drain(struct counter *c)
 {
 	int ret;
 
@@ -63,5 +63,20 @@ static void counter_poll(struct counter *c)
 			break;
 		c->val = 0;
 		res_spin_unlock(&c->lock);
+	}
+}
+
+/* A forward jump to the end of the loop body is not a retry. */
+static void counter_inc_all_goto(struct counter *c, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (raw_res_spin_lock(&c[i].lock))
+			goto next;
+		c[i].val++;
+		raw_res_spin_unlock(&c[i].lock);
+next:
+		;
 	}
 }

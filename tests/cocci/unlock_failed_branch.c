@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The failure branch "cleans up" by releasing the lock it did not get. */
 
-static int counter_add(struct counter *c, int v)
+static int __must_check counter_add(struct counter *c, int v)
 {
 	int ret;
 

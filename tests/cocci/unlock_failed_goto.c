@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The failure path jumps to the label of the unlock. */
 
-static int selem_unlink(struct bpf_local_storage *local_storage,
-			struct bpf_local_storage_elem *selem)
+static int __must_check selem_unlink(struct bpf_local_storage *local_storage,
+				     struct bpf_local_storage_elem *selem)
 {
 	bool free_storage = false;
 	unsigned long flags;

@@ -4,8 +4,8 @@
  * error labels placed after the release.  cocci: none
  */
 
-static int selem_unlink(struct bpf_local_storage *local_storage,
-			struct bpf_local_storage_elem *selem)
+static int __must_check selem_unlink(struct bpf_local_storage *local_storage,
+				     struct bpf_local_storage_elem *selem)
 {
 	bool free_storage = false;
 	unsigned long flags;
@@ -43,7 +43,7 @@ static void counter_inc(struct counter *c)
 	}
 }
 
-static int counter_add(struct counter *c, int v)
+static int __must_check counter_add(struct counter *c, int v)
 {
 	int ret;
 
@@ -58,8 +58,8 @@ static int counter_add(struct counter *c, int v)
 }
 
 /* The inner lock failed: releasing the outer one is right. */
-static int two_locks(struct bpf_local_storage *local_storage,
-		     struct bpf_local_storage_map_bucket *b)
+static int __must_check two_locks(struct bpf_local_storage *local_storage,
+				  struct bpf_local_storage_map_bucket *b)
 {
 	unsigned long flags, b_flags;
 	int err;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The error is returned, but only after the critical section and the unlock. */
 
-static int link_map(struct bpf_local_storage_map_bucket *b,
-		    struct bpf_local_storage_elem *selem)
+static int __must_check link_map(struct bpf_local_storage_map_bucket *b,
+				 struct bpf_local_storage_elem *selem)
 {
 	unsigned long flags;
 	int err;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* A warning is not a test: the code after it still runs without the lock. */
 
-static int map_unlink(struct bpf_local_storage_map_bucket *b,
-		      struct bpf_local_storage_elem *selem)
+static int __must_check map_unlink(struct bpf_local_storage_map_bucket *b,
+				   struct bpf_local_storage_elem *selem)
 {
 	unsigned long flags;
 	int err;

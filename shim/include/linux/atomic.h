@@ -110,7 +110,7 @@ static __always_inline int atomic_dec_return_release(atomic_t *v) { return atomi
 static __always_inline int atomic_fetch_inc_release(atomic_t *v) { return atomic_fetch_add_release(1, v); }
 static __always_inline int atomic_fetch_dec_release(atomic_t *v) { return atomic_fetch_sub_release(1, v); }
 static __always_inline int atomic_xchg_release(atomic_t *v, int n) { return __atomic_exchange_n(&v->counter, n, __SHIM_L); }
-static __always_inline bool atomic_try_cmpxchg_release(atomic_t *v, int *old, int n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __SHIM_R); }
+static __always_inline bool atomic_try_cmpxchg_release(atomic_t *v, int *old, int n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __ATOMIC_RELAXED); }
 static __always_inline int atomic_cmpxchg_release(atomic_t *v, int old, int n) { atomic_try_cmpxchg_release(v, &old, n); return old; }
 static __always_inline bool atomic_sub_and_test(int i, atomic_t *v) { return atomic_sub_return(i, v) == 0; }
 static __always_inline bool atomic_dec_and_test(atomic_t *v) { return atomic_dec_return(v) == 0; }
@@ -213,7 +213,7 @@ static __always_inline s64 atomic64_dec_return_release(atomic64_t *v) { return a
 static __always_inline s64 atomic64_fetch_inc_release(atomic64_t *v) { return atomic64_fetch_add_release(1, v); }
 static __always_inline s64 atomic64_fetch_dec_release(atomic64_t *v) { return atomic64_fetch_sub_release(1, v); }
 static __always_inline s64 atomic64_xchg_release(atomic64_t *v, s64 n) { return __atomic_exchange_n(&v->counter, n, __SHIM_L); }
-static __always_inline bool atomic64_try_cmpxchg_release(atomic64_t *v, s64 *old, s64 n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __SHIM_R); }
+static __always_inline bool atomic64_try_cmpxchg_release(atomic64_t *v, s64 *old, s64 n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __ATOMIC_RELAXED); }
 static __always_inline s64 atomic64_cmpxchg_release(atomic64_t *v, s64 old, s64 n) { atomic64_try_cmpxchg_release(v, &old, n); return old; }
 static __always_inline bool atomic64_sub_and_test(s64 i, atomic64_t *v) { return atomic64_sub_return(i, v) == 0; }
 static __always_inline bool atomic64_dec_and_test(atomic64_t *v) { return atomic64_dec_return(v) == 0; }
@@ -316,7 +316,7 @@ static __always_inline long atomic_long_dec_return_release(atomic_long_t *v) { r
 static __always_inline long atomic_long_fetch_inc_release(atomic_long_t *v) { return atomic_long_fetch_add_release(1, v); }
 static __always_inline long atomic_long_fetch_dec_release(atomic_long_t *v) { return atomic_long_fetch_sub_release(1, v); }
 static __always_inline long atomic_long_xchg_release(atomic_long_t *v, long n) { return __atomic_exchange_n(&v->counter, n, __SHIM_L); }
-static __always_inline bool atomic_long_try_cmpxchg_release(atomic_long_t *v, long *old, long n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __SHIM_R); }
+static __always_inline bool atomic_long_try_cmpxchg_release(atomic_long_t *v, long *old, long n) { return __atomic_compare_exchange_n(&v->counter, old, n, false, __SHIM_L, __ATOMIC_RELAXED); }
 static __always_inline long atomic_long_cmpxchg_release(atomic_long_t *v, long old, long n) { atomic_long_try_cmpxchg_release(v, &old, n); return old; }
 static __always_inline bool atomic_long_sub_and_test(long i, atomic_long_t *v) { return atomic_long_sub_return(i, v) == 0; }
 static __always_inline bool atomic_long_dec_and_test(atomic_long_t *v) { return atomic_long_dec_return(v) == 0; }

@@ -38,6 +38,9 @@
 #include <linux/seq_file.h>
 #include <linux/btf.h>
 #include <linux/module.h>
+#include <linux/completion.h>
+#include <linux/timekeeping.h>
+#include <linux/hardirq.h>
 #include <linux/bits.h>
 
 struct bpf_local_storage;
@@ -311,6 +314,21 @@ static inline bool bpf_rcu_lock_held(void)
 {
 	return rcu_read_lock_held() || rcu_read_lock_trace_held() ||
 	       rcu_read_lock_bh_held();
+}
+
+/* kernel/bpf: bpf_prog_active keeps tracing programs out during syscalls */
+DECLARE_PER_CPU(int, bpf_prog_active);
+
+static inline void bpf_disable_instrumentation(void)
+{
+	migrate_disable();
+	this_cpu_inc(bpf_prog_active);
+}
+
+static inline void bpf_enable_instrumentation(void)
+{
+	this_cpu_dec(bpf_prog_active);
+	migrate_enable();
 }
 
 static inline bool bpf_capable(void)

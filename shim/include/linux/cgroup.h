@@ -27,7 +27,14 @@ struct cgroup {
 	const struct shim_variant *shim_variant;
 };
 
+/* The default hierarchy's root: always online, never freed. */
+struct cgroup_root {
+	struct cgroup cgrp;
+};
+extern struct cgroup_root cgrp_dfl_root;
+
 struct cgroup *cgroup_v1v2_get_from_fd(int fd);
+void cgroup_get(struct cgroup *cgrp);
 void cgroup_put(struct cgroup *cgrp);
 
 #endif /* _LINUX_CGROUP_H */

@@ -12,6 +12,13 @@
 #define cpu_online(cpu)		((unsigned int)(cpu) < (unsigned int)sim_nr_cpus)
 #define cpu_possible(cpu)	cpu_online(cpu)
 
+struct cpumask;
+#define cpu_online_mask		((const struct cpumask *)0)
+#define cpu_possible_mask	((const struct cpumask *)0)
+#define cpumask_first(mask)	0U
+#define cpumask_last(mask)	((unsigned int)sim_nr_cpus - 1)
+#define cpumask_next(n, mask)	((unsigned int)(n) + 1)
+
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < sim_nr_cpus; (cpu)++)
 #define for_each_online_cpu(cpu)   for_each_possible_cpu(cpu)
 #define for_each_present_cpu(cpu)  for_each_possible_cpu(cpu)

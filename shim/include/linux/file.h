@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/cleanup.h>
 #include <linux/fs.h>
+#include <linux/fdtable.h>
 
 struct fd {
 	struct file *file;

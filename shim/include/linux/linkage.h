@@ -8,6 +8,7 @@
 #include <linux/export.h>
 
 #define asmlinkage
+#define __lockfunc	/* no .spinlock.text section here (linux/spinlock.h) */
 #define __visible	__attribute__((__externally_visible__))
 #define cond_syscall(x)
 #define SYSCALL_ALIAS(alias, name)

@@ -19,5 +19,8 @@ struct pid {
 struct pid *pidfd_get_pid(unsigned int fd, unsigned int *flags);
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 void put_pid(struct pid *pid);
+struct pid *get_task_pid(struct task_struct *task, enum pid_type type);
+struct file;
+int pidfd_prepare(struct pid *pid, unsigned int flags, struct file **ret);
 
 #endif /* _LINUX_PID_H */

@@ -51,14 +51,17 @@ static inline void refcount_add(int i, refcount_t *r)
 	WARN_ONCE(old <= 0, "refcount_t: addition on 0; use-after-free.\n");
 }
 
+/*
+ * The kernel's is release, plus acquire when it hits zero (a control
+ * dependency and smp_acquire__after_ctrl_dep()); fully ordered here, which
+ * ThreadSanitizer can follow.
+ */
 static inline bool refcount_sub_and_test(int i, refcount_t *r)
 {
-	int old = atomic_fetch_sub_release(i, &r->refs);
+	int old = atomic_fetch_sub(i, &r->refs);
 
-	if (old == i) {
-		smp_acquire__after_ctrl_dep();
+	if (old == i)
 		return true;
-	}
 	WARN_ONCE(old < i, "refcount_t: underflow; use-after-free.\n");
 	return false;
 }

@@ -13,6 +13,7 @@
 #include <linux/bug.h>
 #include <linux/refcount.h>
 #include <linux/preempt.h>
+#include <asm/barrier.h>
 #include <shim/sim.h>
 
 #define TASK_COMM_LEN	16
@@ -20,6 +21,8 @@
 struct bpf_local_storage;
 struct pid;
 struct shim_variant;
+struct shim_kthread;
+struct files_struct;
 
 struct task_struct {
 	refcount_t usage;
@@ -29,10 +32,29 @@ struct task_struct {
 	struct pid *thread_pid;
 	struct bpf_local_storage __rcu *bpf_storage;
 	struct rcu_head rcu;
+	unsigned int __state;
+	struct files_struct *files;	/* all tasks share one table */
 	/* Test fields */
 	int shim_dead;		/* release_task() done */
+	unsigned int shim_wake;		/* futex word of schedule()/wake_up_process() */
+	struct shim_kthread *shim_kthread;
 	const struct shim_variant *shim_variant; /* whose storage code frees it */
 };
+
+#define TASK_RUNNING		0x00000000
+#define TASK_INTERRUPTIBLE	0x00000001
+#define TASK_UNINTERRUPTIBLE	0x00000002
+
+#define __set_current_state(state)	WRITE_ONCE(current->__state, (state))
+#define set_current_state(state)					\
+do {									\
+	WRITE_ONCE(current->__state, (state));				\
+	smp_mb();							\
+} while (0)
+
+/* Sleep until wake_up_process() unless the state is TASK_RUNNING again. */
+void schedule(void);
+int wake_up_process(struct task_struct *p);
 
 #define PF_EXITING	0x00000004
 #define PF_KTHREAD	0x00200000
@@ -77,11 +99,6 @@ static inline int _cond_resched(void)
 	return 0;
 }
 #define cond_resched()	_cond_resched()
-
-static inline void schedule(void)
-{
-	sim_yield();
-}
 
 static inline void yield(void)
 {

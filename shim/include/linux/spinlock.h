@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-in for include/linux/spinlock.h: the non-resilient spinlocks of the
- * stock kernel (raw_spinlock_t, spinlock_t).
+ * stock kernel (raw_spinlock_t, spinlock_t), on the kernel's queued spinlock
+ * (asm-generic/qspinlock.h, slow path from kernel/locking/qspinlock.c).
  *
  * Acquiring disables preemption (and IRQs/BH for the variants), so the task
  * occupies its simulated CPU while holding the lock.  Taking a lock already
@@ -23,27 +24,34 @@
 #include <linux/bug.h>
 #include <shim/sim.h>
 
-void sim_raw_spin_lock_slow(raw_spinlock_t *lock);
+#include <asm/qspinlock.h>
+
+void sim_raw_spin_lock_recursion(raw_spinlock_t *lock);
 
 static inline void raw_spin_lock_init(raw_spinlock_t *lock)
 {
-	lock->locked = 0;
-	lock->owner_cpu = -1;
+	*lock = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(lock);
 }
 #define spin_lock_init(l)	raw_spin_lock_init(&(l)->rlock)
 
 static inline void do_raw_spin_lock(raw_spinlock_t *lock)
 {
 	sim_irq_point("spin_lock", lock);
-	if (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
-		sim_raw_spin_lock_slow(lock);
+	/*
+	 * The owner cannot be another task on this CPU (it would occupy the
+	 * CPU), so this is a nested context (IRQ, NMI) about to spin on a
+	 * lock its own CPU holds: a real deadlock.
+	 */
+	if (unlikely(READ_ONCE(lock->owner_cpu) == sim_ctx.cpu))
+		sim_raw_spin_lock_recursion(lock);
+	queued_spin_lock(&lock->raw_lock);
 	WRITE_ONCE(lock->owner_cpu, sim_ctx.cpu);
 	sim_irq_point("spin_locked", lock);
 }
 
 static inline int do_raw_spin_trylock(raw_spinlock_t *lock)
 {
-	if (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+	if (!queued_spin_trylock(&lock->raw_lock))
 		return 0;
 	WRITE_ONCE(lock->owner_cpu, sim_ctx.cpu);
 	return 1;
@@ -51,14 +59,14 @@ static inline int do_raw_spin_trylock(raw_spinlock_t *lock)
 
 static inline void do_raw_spin_unlock(raw_spinlock_t *lock)
 {
-	WARN_ON_ONCE(!READ_ONCE(lock->locked));
+	WARN_ON_ONCE(!queued_spin_is_locked(&lock->raw_lock));
 	WRITE_ONCE(lock->owner_cpu, -1);
-	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+	queued_spin_unlock(&lock->raw_lock);
 }
 
 static inline int raw_spin_is_locked(raw_spinlock_t *lock)
 {
-	return READ_ONCE(lock->locked);
+	return queued_spin_is_locked(&lock->raw_lock);
 }
 
 static inline void raw_spin_lock(raw_spinlock_t *lock)

@@ -12,6 +12,7 @@
 #include <linux/refcount.h>
 #include <linux/rcupdate.h>
 #include <net/netlink.h>
+#include <linux/net.h>
 
 struct bpf_local_storage;
 struct shim_variant;
@@ -38,9 +39,6 @@ struct sock {
 	int shim_fd;
 };
 
-struct socket {
-	struct sock *sk;
-};
 
 static inline struct net *sock_net(const struct sock *sk)
 {
@@ -67,8 +65,5 @@ static inline void sock_put(struct sock *sk)
 }
 
 #define sock_gen_put(sk)	sock_put(sk)
-
-struct socket *sockfd_lookup(int fd, int *err);
-void sockfd_put(struct socket *sock);
 
 #endif /* _SOCK_H */

@@ -130,8 +130,8 @@ struct sim_thread {
 };
 int sim_thread_start(struct sim_thread *t, int cpu, void *(*fn)(void *), void *arg);
 void *sim_thread_join(struct sim_thread *t);
-/* Start a detached task (nobody joins it); 0 or -errno. */
-int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg);
+/* Start a detached task (nobody joins it) running as @task (NULL: new). */
+int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg, struct task_struct *task);
 /* 0 when the thread ended within ns, -1 on timeout. */
 int sim_thread_join_timeout(struct sim_thread *t, unsigned long long ns);
 /* Run fn(arg); sim_throw() from within returns here: 0 normal, 1 thrown. */
@@ -180,6 +180,9 @@ struct sim_fault_cfg {
 };
 void sim_fault_set(const struct sim_fault_cfg *cfg);
 void sim_fault_clear(void);
+/* Tests: configure on top of the current setting / go back to it. */
+void sim_fault_push(const struct sim_fault_cfg *cfg);
+void sim_fault_pop(void);
 /* Called by the lock wrappers: returns 0 or the error to inject. */
 int sim_fault_lock(const char *site);
 unsigned long sim_fault_injected(void);

@@ -1,3 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/* Forwarding header: the kernel's own include/uapi/asm-generic/errno.h, used as-is. */
-#include <include/uapi/asm-generic/errno.h>

@@ -1,3 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0 */
-/* Forwarding header: the kernel's own include/asm-generic/mcs_spinlock.h, used as-is. */
-#include <include/asm-generic/mcs_spinlock.h>
