@@ -3,7 +3,8 @@
 # kernel's own kunit.py in QEMU (TCG, 4 vCPUs).  Every kernel/bpf/tests/*.kunitconfig
 # fragment the series ships is merged into one kernel.  CONFIGS (fragments
 # relative to the tree) and NAME (of the build directory) select another
-# kernel, as bench-lock.sh does.
+# kernel, as bench-lock.sh does; FILTER (kunit.py's suite.test glob) runs
+# only some tests.
 set -e
 . "$(dirname "$0")"/lib.sh
 
@@ -35,7 +36,7 @@ start=$(date +%s)
 status=0
 (cd "$ksrc" && python3 tools/testing/kunit/kunit.py run "$@" \
 	--build_dir="$build_dir" --jobs="$(nproc)" --timeout=900 \
-	--qemu_args='-smp 4') > "$log" 2>&1 || status=$?
+	--qemu_args='-smp 4' ${FILTER:+"$FILTER"}) > "$log" 2>&1 || status=$?
 # kunit.py's parsed results start at the first "=====" banner.
 sed -n '/=\{8,\}/,$p' "$log"
 [ "$status" -eq 0 ] || tail -n 30 "$log"
