@@ -237,7 +237,11 @@ done
 
 # ------------------------------------------------------------ kernel trees
 # coccicheck TREE RULE DIR: reports of one rule on one directory.
+# The kernel's .cocciconfig selects files with git grep: stop git from
+# finding a repository above TREE (ours, which ignores build/), or a tree
+# that is not a git repository would have no file to check.
 coccicheck() {
+	GIT_CEILING_DIRECTORIES=$(dirname "$1") \
 	make -C "$1" coccicheck MODE=report COCCI="$ruledir/$2.cocci" \
 		M="$3" > "$tmp/cc.out" 2>&1
 	st=$?

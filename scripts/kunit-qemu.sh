@@ -31,6 +31,10 @@ for c in $configs; do
 done
 
 mkdir -p "$build_dir"
+# One kunit.py at a time per build directory: two makes in one O= directory
+# break each other's dependency files.
+exec 9>"$build_dir.lock"
+flock 9
 echo "$name: $arch, configs: $(echo $configs), build dir $build_dir"
 start=$(date +%s)
 status=0
