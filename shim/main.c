@@ -3,10 +3,13 @@
  * The shim's entry point.
  *
  *   shim [--cpus N] [--filter GLOB[,GLOB...]] [--fault SITE:NTH|every:ERR]
- *        [--bench [bench options]]
+ *        [--expect-warn FILE:COND]... [--bench [bench options]]
  *
  * Default: run every KUnit suite (kernel suites of the patched tree and the
- * shim's own), KTAP on stdout; exit status 1 if a case failed.
+ * shim's own), KTAP on stdout; exit status 1 if a case failed, a warning
+ * nobody expected was hit, or (without --fault) an object was leaked.
+ * --expect-warn: a warning the whole run may hit (fault sweeps); its hits
+ * are reported at the end.
  * Environment: SHIM_FAULT (same as --fault), SHIM_KUNIT_TIMEOUT (seconds).
  */
 #define _GNU_SOURCE
@@ -24,14 +27,23 @@ int shim_bench_main(int argc, char **argv);
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: shim [--cpus N] [--filter GLOBS] [--fault SPEC] [--bench ...]\n");
+	fprintf(stderr, "usage: shim [--cpus N] [--filter GLOBS] [--fault SPEC]\n"
+		"            [--expect-warn FILE:COND]... [--bench ...]\n");
 	exit(2);
+}
+
+static void expect_warn(const char *spec, struct sim_warn_expect *expects, int *nr)
+{
+	if (*nr == 8 || sim_warn_expect_parse(spec, &expects[*nr]))
+		usage();
+	sim_warn_expect_arm(&expects[(*nr)++]);
 }
 
 int main(int argc, char **argv)
 {
 	const char *filter = getenv("SHIM_FILTER"), *fault = getenv("SHIM_FAULT");
-	int cpus = 4, i, ret;
+	struct sim_warn_expect expects[8];
+	int cpus = 4, i, ret, nr_expects = 0;
 	long leaked;
 
 	for (i = 1; i < argc; i++) {
@@ -41,6 +53,8 @@ int main(int argc, char **argv)
 			filter = argv[++i];
 		else if (!strcmp(argv[i], "--fault") && i + 1 < argc)
 			fault = argv[++i];
+		else if (!strcmp(argv[i], "--expect-warn") && i + 1 < argc)
+			expect_warn(argv[++i], expects, &nr_expects);
 		else if (!strcmp(argv[i], "--bench"))
 			break;
 		else
@@ -71,8 +85,13 @@ int main(int argc, char **argv)
 	leaked = sim_slab_outstanding();
 	if (leaked && !(fault && *fault))
 		ret = 1;
-	fprintf(stderr, "shim: %s, %lu warning(s), %lu lock fault(s) injected, %ld object(s) leaked\n",
-		ret ? "FAILED" : "passed", sim_warn_count(), sim_fault_injected(), leaked);
+	for (i = 0; i < nr_expects; i++)
+		sim_warn_expect_report(&expects[i]);
+	if (sim_warn_unexpected())
+		ret = 1;
+	fprintf(stderr, "shim: %s, %lu warning(s) (%lu unexpected), %lu lock fault(s) injected, "
+		"%ld object(s) leaked\n", ret ? "FAILED" : "passed", sim_warn_count(),
+		sim_warn_unexpected(), sim_fault_injected(), leaked);
 	fflush(NULL);
 	return ret ? 1 : 0;
 }

@@ -71,6 +71,70 @@ static int sk_charge_check(struct sock *sk, long *charged)
 	return ret;
 }
 
+#ifdef SHIM_LS_HAS_SELEM_STATE
+static const char *destroy_leftover_bad(struct bpf_local_storage_elem *selem)
+{
+	if (atomic_read(&selem->state) != SELEM_STORAGE_UNLINKED)
+		return "state is not SELEM_STORAGE_UNLINKED";
+	if (rcu_access_pointer(selem->local_storage))
+		return "local_storage not cleared";
+	if (rcu_access_pointer(SDATA(selem)->smap))
+		return "smap not cleared";
+	if (!hlist_unhashed_lockless(&selem->map_node))
+		return "still in a map bucket";
+	if (selem->bpf_ma)
+		return "from bpf_mem_alloc";
+	return NULL;
+}
+
+static int reap_destroy_leftovers(struct bpf_local_storage *ls, const char **why)
+{
+	struct bpf_local_storage_elem *selem;
+	struct hlist_node *n;
+	int nr = 0;
+
+	*why = ls->bpf_ma ? "storage from bpf_mem_alloc" : NULL;
+	hlist_for_each_entry(selem, &ls->list, snode)
+		if (!*why)
+			*why = destroy_leftover_bad(selem);
+	if (*why)
+		return -1;
+	hlist_for_each_entry_safe(selem, n, &ls->list, snode) {
+		hlist_del_init(&selem->snode);
+		kfree(selem);
+		nr++;
+	}
+	kfree(ls);
+	return nr;
+}
+
+static int reap_map_free_leftover(void *value, const char **why)
+{
+	struct bpf_local_storage_data *sdata;
+	struct bpf_local_storage_elem *selem;
+
+	sdata = container_of(value, struct bpf_local_storage_data, data);
+	selem = SELEM(sdata);
+	*why = NULL;
+	if (atomic_read(&selem->state) != SELEM_MAP_UNLINKED)
+		*why = "state is not SELEM_MAP_UNLINKED";
+	else if (rcu_access_pointer(SDATA(selem)->smap))
+		*why = "smap not cleared";
+	else if (rcu_access_pointer(selem->local_storage))
+		*why = "local_storage not cleared";
+	else if (!hlist_unhashed_lockless(&selem->snode))
+		*why = "still on a storage list";
+	else if (hlist_unhashed_lockless(&selem->map_node))
+		*why = "unlinked from its bucket";
+	else if (selem->bpf_ma)
+		*why = "from bpf_mem_alloc";
+	if (*why)
+		return -1;
+	kfree(selem);
+	return 1;
+}
+#endif
+
 #ifdef SHIM_LS_TEST_HOOKS
 /*
  * The storage code's own KUnit call-outs (bpf_ls_test_ops) carry the lock
@@ -178,6 +242,10 @@ const struct shim_variant shim_variant_table = {
 	.storage_nr_elems	= storage_nr_elems,
 #ifdef SHIM_LS_RQSPINLOCK
 	.ls_uses_rqspinlock	= 1,
+#endif
+#ifdef SHIM_LS_HAS_SELEM_STATE
+	.reap_destroy_leftovers	= reap_destroy_leftovers,
+	.reap_map_free_leftover	= reap_map_free_leftover,
 #endif
 #ifdef SHIM_LS_TEST_HOOKS
 	.has_ls_hooks		= 1,

@@ -23,6 +23,12 @@
  * runs each case in a kthread; suite->init and ->exit run in it too.
  * A case that does not finish within SHIM_KUNIT_TIMEOUT seconds (default
  * 300, KUnit's own) is reported as failed and the run ends.
+ *
+ * Warnings (SHIM-ONLY, KUnit 6.12 has no such check): a WARN*() hit while a
+ * case runs, on any task, fails the case unless the case expects it: the
+ * table in kunit/expected.c for cases of the series' suites, or
+ * kunit_shim_expect_warning() in the shim's own.  An expected warning that
+ * did not happen by the end of the case fails it too.
  */
 #include <linux/kernel.h>
 #include <linux/list.h>
@@ -48,6 +54,14 @@ struct kunit_action_entry {
 	kunit_action_t *action;
 	void *ctx;
 };
+
+struct kunit_expect_entry {
+	struct list_head node;
+	struct sim_warn_expect warn;
+};
+
+/* The case being run: cases run one at a time. */
+static struct kunit *running_test;
 
 void kunit_log_line(struct kunit *test, const char *fmt, ...)
 {
@@ -213,12 +227,58 @@ void kunit_kfree(struct kunit *test, const void *ptr)
 		kunit_release_action(test, kfree_action, (void *)ptr);
 }
 
+/* ---- expected warnings ---- */
+
+int kunit_shim_expect_warning(struct kunit *test, const char *file, const char *cond)
+{
+	struct kunit_expect_entry *e = kzalloc(sizeof(*e), GFP_KERNEL);
+
+	if (!e)
+		return -ENOMEM;
+	e->warn.file = file;
+	e->warn.cond = cond;
+	list_add_tail(&e->node, &test->shim_expects);
+	sim_warn_expect_arm(&e->warn);
+	return 0;
+}
+
+/* At the end of the case: every expected warning must have happened. */
+static void check_expected_warnings(struct kunit *test)
+{
+	struct kunit_expect_entry *e, *tmp;
+
+	list_for_each_entry_safe(e, tmp, &test->shim_expects, node) {
+		sim_warn_expect_disarm(&e->warn);
+		if (!READ_ONCE(e->warn.hits)) {
+			kunit_log_line(test, KUNIT_SUBTEST_INDENT
+				       "# %s: expected WARNING in %s: %s did not happen",
+				       test->name, e->warn.file, e->warn.cond);
+			kunit_set_failure(test);
+		}
+		list_del(&e->node);
+		kfree(e);
+	}
+}
+
+static void warn_hook(const char *file, int line, const char *cond, int expected)
+{
+	struct kunit *test = kunit_get_current_test() ?: READ_ONCE(running_test);
+
+	if (!test)
+		return;
+	kunit_log_line(test, KUNIT_SUBTEST_INDENT "# %s: %s WARNING at %s:%d: %s",
+		       test->name, expected ? "expected" : "unexpected", file, line, cond);
+	if (!expected)
+		kunit_set_failure(test);
+}
+
 /* ---- running cases ---- */
 
 struct case_run {
 	struct kunit_suite *suite;
 	struct kunit_case *test_case;
 	struct kunit *test;
+	const char *desc;		/* of the parameter, or NULL */
 };
 
 static void run_case_body(void *arg)
@@ -261,6 +321,7 @@ static void *case_thread(void *arg)
 	struct kunit *test = r->test;
 
 	sim_ctx.kunit_test = test;
+	kunit_shim_expect_known(test, r->suite->name, r->test_case->name, r->desc);
 	if (r->suite->init) {
 		int err = r->suite->init(test);
 
@@ -279,6 +340,7 @@ static void *case_thread(void *arg)
 		reset_ctx_after_abort(test);
 	}
 	kunit_cleanup(test);
+	check_expected_warnings(test);
 	sim_ctx.kunit_test = NULL;
 	return NULL;
 }
@@ -297,14 +359,20 @@ static unsigned long long case_timeout_ns(void)
 }
 
 static void run_one(struct kunit_suite *suite, struct kunit_case *test_case,
-		    struct kunit *test)
+		    struct kunit *test, const char *desc)
 {
-	struct case_run r = { .suite = suite, .test_case = test_case, .test = test };
+	struct case_run r = {
+		.suite = suite, .test_case = test_case, .test = test, .desc = desc,
+	};
 	struct sim_thread t;
+	int timed_out;
 
+	WRITE_ONCE(running_test, test);
 	if (sim_thread_start(&t, 0, case_thread, &r))
 		BUG();
-	if (sim_thread_join_timeout(&t, case_timeout_ns())) {
+	timed_out = sim_thread_join_timeout(&t, case_timeout_ns());
+	WRITE_ONCE(running_test, NULL);
+	if (timed_out) {
 		kunit_log_line(test, KUNIT_SUBTEST_INDENT "# %s: try timed out", test->name);
 		kunit_log_line(NULL, KUNIT_SUBTEST_INDENT "not ok %d %s # TIMEOUT",
 			       1, test_case->name);
@@ -319,6 +387,7 @@ static void init_test(struct kunit *test, const char *name)
 	test->name = name;
 	spin_lock_init(&test->lock);
 	INIT_LIST_HEAD(&test->resources);
+	INIT_LIST_HEAD(&test->shim_expects);
 	test->status = KUNIT_SUCCESS;
 }
 
@@ -381,7 +450,7 @@ static enum kunit_status run_suite(struct kunit_suite *suite, size_t suite_nr,
 		case_nr++;
 		init_test(&test, test_case->name);
 		if (!test_case->generate_params) {
-			run_one(suite, test_case, &test);
+			run_one(suite, test_case, &test, NULL);
 			test_case->status = test.status;
 			update_stats(&param_stats, test.status);
 		} else {
@@ -399,9 +468,9 @@ static enum kunit_status run_suite(struct kunit_suite *suite, size_t suite_nr,
 				init_test(&test, test_case->name);
 				test.param_value = param;
 				test.param_index = index;
-				run_one(suite, test_case, &test);
 				if (!desc[0])
 					sim_snprintf(desc, sizeof(desc), "param-%d", index);
+				run_one(suite, test_case, &test, desc);
 				print_ok(8, test.status, index + 1, desc, test.status_comment);
 				update_stats(&param_stats, test.status);
 				if (test.status == KUNIT_FAILURE)
@@ -454,12 +523,18 @@ static bool glob_match(const char *glob, const char *name, size_t glen)
 	return *name == *glob && glob_match(glob + 1, name + 1, glen - 1);
 }
 
+/*
+ * Without a filter every suite runs but the benchmarks (names ending in
+ * "_bench"): they assert only that nothing failed, take long, and need as
+ * many host cores as threads to mean anything; make bench runs them.
+ */
 static bool suite_selected(const char *filter, const char *name)
 {
+	size_t len = strlen(name);
 	const char *p = filter;
 
 	if (!filter || !*filter)
-		return true;
+		return len < 6 || strcmp(name + len - 6, "_bench");
 	while (*p) {
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -471,15 +546,6 @@ static bool suite_selected(const char *filter, const char *name)
 		p = end + 1;
 	}
 	return false;
-}
-
-static void warn_hook(const char *file, int line, const char *cond)
-{
-	struct kunit *test = kunit_get_current_test();
-
-	if (test)
-		kunit_log_line(test, KUNIT_SUBTEST_INDENT "# %s: WARNING at %s:%d: %s",
-			       test->name, file, line, cond);
 }
 
 int kunit_run_all(const char *filter)

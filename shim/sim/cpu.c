@@ -26,7 +26,6 @@ unsigned long __per_cpu_offset[SIM_MAX_CPUS];
 
 struct task_struct *(*sim_task_alloc_hook)(void);
 void (*sim_task_free_hook)(struct task_struct *);
-void (*sim_warn_hook)(const char *file, int line, const char *cond);
 
 /* One occupant per CPU: the task that runs non-preemptibly on it. */
 struct sim_cpu {
@@ -35,7 +34,6 @@ struct sim_cpu {
 } __attribute__((aligned(64)));
 
 static struct sim_cpu cpus[SIM_MAX_CPUS];
-static atomic_ulong warn_count;
 
 /*
  * Per-CPU units: [static section copy | dynamic area], one unit per CPU,
@@ -190,26 +188,11 @@ unsigned long sim_cpu_occupy_waits(int cpu)
 	return atomic_load(&cpus[cpu].occupy_waits);
 }
 
-void sim_warn(const char *file, int line, const char *cond)
-{
-	atomic_fetch_add(&warn_count, 1);
-	fflush(stdout);
-	fprintf(stderr, "WARNING: CPU: %d PID: %d at %s:%d: %s\n", sim_ctx.cpu,
-		(int)gettid(), file, line, cond);
-	if (sim_warn_hook)
-		sim_warn_hook(file, line, cond);
-}
-
 void sim_bug(const char *file, int line, const char *what)
 {
 	fflush(stdout);
 	fprintf(stderr, "kernel BUG at %s:%d: %s (CPU %d)\n", file, line, what, sim_ctx.cpu);
 	abort();
-}
-
-unsigned long sim_warn_count(void)
-{
-	return atomic_load(&warn_count);
 }
 
 /* ---- simulated interrupts ---- */

@@ -109,6 +109,7 @@ struct kunit {
 	struct list_head resources;
 	char status_comment[KUNIT_STATUS_COMMENT_SIZE];
 	void *shim_jmp;			/* where an assertion failure returns */
+	struct list_head shim_expects;	/* warnings the case expects */
 };
 
 /* Suites are collected in a section, like .kunit_test_suites. */
@@ -132,6 +133,14 @@ void __printf(2, 3) __kunit_mark_skipped(struct kunit *test, const char *fmt, ..
 struct kunit *kunit_get_current_test(void);
 void __kunit_fail_current_test(const char *file, int line, const char *fmt, ...);
 int kunit_run_all(const char *filter);
+/*
+ * SHIM-ONLY: the case expects a WARN*() hit in @file (path suffix) with the
+ * condition text @cond before it ends, on any task; see kunit/kunit.c.
+ */
+int kunit_shim_expect_warning(struct kunit *test, const char *file, const char *cond);
+/* Arms what kunit/expected.c lists for this suite, case and parameter. */
+void kunit_shim_expect_known(struct kunit *test, const char *suite,
+			     const char *test_case, const char *param);
 
 #define kunit_printk(lvl, test, fmt, ...)				\
 	kunit_log_line(test, KUNIT_SUBTEST_INDENT "# %s: " fmt,		\

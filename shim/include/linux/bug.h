@@ -2,9 +2,10 @@
 /*
  * Stand-in for include/linux/bug.h (and asm-generic/bug.h).
  *
- * WARN*() report through sim_warn(): a "WARNING:" line on stderr and a KTAP
- * diagnostic, counted per run; the KUnit runtime fails the running test case
- * on an unexpected warning (see kunit/kunit.c).  BUG() aborts.
+ * WARN*() report through sim_warn()/sim_warn_once(): a "WARNING:" line on
+ * stderr (once for the _ONCE forms, as in the kernel) and a KTAP diagnostic.
+ * A warning no test or run declared as expected fails the running KUnit
+ * case and the run; see sim/warn.c.  BUG() aborts.
  */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
@@ -35,8 +36,8 @@
 #define WARN_ON_ONCE(condition) ({					\
 	static bool __warned;						\
 	int __ret_warn_once = !!(condition);				\
-	if (unlikely(__ret_warn_once && !__atomic_exchange_n(&__warned, true, __ATOMIC_RELAXED))) \
-		sim_warn(__FILE__, __LINE__, #condition);		\
+	if (unlikely(__ret_warn_once))					\
+		sim_warn_once(&__warned, __FILE__, __LINE__, #condition); \
 	unlikely(__ret_warn_once);					\
 })
 

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Stand-in for include/linux/ktime.h: ktime_t in nanoseconds. */
+/*
+ * Stand-in for include/linux/ktime.h: ktime_t in nanoseconds.  Like the
+ * kernel's, it brings in math64.h and, at the end, timekeeping.h.
+ */
 #ifndef _LINUX_KTIME_H
 #define _LINUX_KTIME_H
 
 #include <linux/types.h>
 #include <linux/jiffies.h>
+#include <linux/math64.h>
 #include <vdso/time64.h>
 
 typedef s64 ktime_t;
@@ -19,5 +23,7 @@ static inline s64 ktime_to_ms(const ktime_t kt) { return kt / NSEC_PER_MSEC; }
 #define ktime_add_ns(kt, nsval)	((kt) + (nsval))
 #define ktime_sub(a, b)		((a) - (b))
 #define ktime_add(a, b)		((a) + (b))
+
+#include <linux/timekeeping.h>
 
 #endif /* _LINUX_KTIME_H */

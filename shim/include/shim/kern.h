@@ -62,6 +62,7 @@ void shim_fd_close(int fd);
 long shim_maps_live(void);
 /* The kptr objects bpf_obj_free_fields() releases (kfree'd). */
 void *shim_kptr_new(void);
+void shim_kptr_put(void *p);
 long shim_kptr_live(void);
 
 /* Wait until the kworker is idle and all RCU callbacks have run. */

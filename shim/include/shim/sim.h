@@ -57,8 +57,12 @@ void sim_init(int nr_cpus);
 void sim_cpu_occupy(void);
 void sim_cpu_release(void);
 void sim_warn(const char *file, int line, const char *cond);
+/* WARN_ON_ONCE(): prints the first time *warned is set (see sim/warn.c). */
+void sim_warn_once(_Bool *warned, const char *file, int line, const char *cond);
 void sim_bug(const char *file, int line, const char *what) __attribute__((noreturn));
+/* Warnings printed as the kernel prints them; hits matching no expectation. */
 unsigned long sim_warn_count(void);
+unsigned long sim_warn_unexpected(void);
 unsigned long long sim_clock_ns(void);
 void sim_cpu_relax(void);
 void sim_yield(void);
@@ -66,8 +70,25 @@ void sim_sleep_ns(unsigned long long ns);
 unsigned long sim_cpu_occupy_waits(int cpu);
 /* need_resched() returns true on every nth call (0: never, the default). */
 void sim_set_need_resched_period(unsigned int n);
-/* Called on every warning (the KUnit runtime fails the running case). */
-extern void (*sim_warn_hook)(const char *file, int line, const char *cond);
+/*
+ * Warnings a run or a test case expects: a hit of WARN*() in a file whose
+ * path ends in "/" @file (or is @file) with the condition text @cond.
+ * Armed expectations count their hits; any other hit is unexpected.
+ */
+struct sim_warn_expect {
+	const char *file;
+	const char *cond;
+	unsigned long hits;
+	struct sim_warn_expect *next;
+};
+void sim_warn_expect_arm(struct sim_warn_expect *e);
+void sim_warn_expect_disarm(struct sim_warn_expect *e);
+/* "FILE:COND" into *e (a few, kept for the whole run): 0 or -1. */
+int sim_warn_expect_parse(const char *spec, struct sim_warn_expect *e);
+/* "shim: expected warning FILE: COND hits N" on stderr. */
+void sim_warn_expect_report(const struct sim_warn_expect *e);
+/* Called on every hit (the KUnit runtime fails the case if !expected). */
+extern void (*sim_warn_hook)(const char *file, int line, const char *cond, int expected);
 
 /* Block while *word == val (futex); wake all waiters on word. */
 void sim_futex_wait(unsigned int *word, unsigned int val);

@@ -54,6 +54,20 @@ struct shim_variant {
 	int (*sk_charge_check)(struct sock *sk, long *charged);
 	/* Number of elements linked to the owner's storage (0: none). */
 	int (*storage_nr_elems)(struct bpf_local_storage *ls);
+	/*
+	 * What a tear-down leaks by design when it cannot take a lock, in
+	 * variants whose elements record it (selem->state; NULL otherwise).
+	 * Check that the leftovers are in exactly the state that tear-down
+	 * leaves them in and free them (kmalloc'ed sk storage only).
+	 *  - destroy failing the storage lock: the storage @ls, still on the
+	 *    list the elements destroy unlinked from their maps only;
+	 *  - map_free failing the bucket lock: the element of @value,
+	 *    unlinked from its storage only (special fields not freed).
+	 * Return the number of elements freed, or -1 (nothing freed) if the
+	 * state is not that; *why says what differs.
+	 */
+	int (*reap_destroy_leftovers)(struct bpf_local_storage *ls, const char **why);
+	int (*reap_map_free_leftover)(void *value, const char **why);
 };
 
 /* kern/variant.c's "shim_variant_table", after renaming */
