@@ -2,11 +2,14 @@
 # make selftests: run the kernel's own BPF selftests for local storage on a
 # kernel tree, in QEMU (TCG).
 # Usage: scripts/selftests.sh KSRC [ARCH]        (ARCH: x86_64, the default)
-# Env:   OUT (default ~/.cache/lsrq), NAME (default: basename of KSRC),
-#        TESTS (test_progs -t list), JOBS (default 2), TIMEOUT (guest, seconds)
+# Env:   KERNEL (kernel tree to boot, default KSRC; the tests always come
+#        from KSRC), STOCK=1 (KERNEL=build/base: the updated tests on stock
+#        6.12, where the series' new expectations are meant to fail),
+#        OUT (default ~/.cache/lsrq), TESTS (test_progs -t list),
+#        JOBS (default 2), TIMEOUT (guest, seconds)
 #
-# 1. Guest kernel: tinyconfig + selftests/config.$ARCH, built from KSRC with
-#    O=$OUT/selftests-$ARCH-$NAME/kbuild.
+# 1. Guest kernel: tinyconfig + selftests/config.$ARCH, built from KERNEL with
+#    O=$OUT/selftests-$ARCH-$(basename KERNEL)/kbuild.
 # 2. test_progs: built by KSRC's own tools/testing/selftests/bpf/Makefile with
 #    clang-19, in a staging copy of that directory (symlinks) that holds only
 #    the prog_tests and progs the selected tests need, because the full suite
@@ -14,23 +17,34 @@
 #    dumped by the Makefile from the guest kernel's BTF (VMLINUX_BTF).
 # 3. Guest: the host's / over virtio-9p read-only as root, init is
 #    selftests/init.sh, results come back through a read-write 9p share.
-# Exits non-zero if test_progs reports a failure or does not report at all.
+# Exits non-zero if test_progs reports a failure or does not report at all,
+# or if the guest kernel logs a BUG/WARNING/Oops.
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 ksrc=$(cd "${1:?usage: selftests.sh KSRC [ARCH]}" && pwd)
 arch=${2:-x86_64}
-name=${NAME:-$(basename "$ksrc")}
+if [ "${STOCK:-0}" = 1 ]; then
+	kernel=$here/build/base
+	[ -f "$kernel/Makefile" ] || "$here"/scripts/get-base.sh "$kernel"
+else
+	kernel=${KERNEL:-$ksrc}
+fi
+kernel=$(cd "$kernel" && pwd)
 out=${OUT:-$HOME/.cache/lsrq}
 jobs=${JOBS:-2}
-tests=${TESTS:-task_local_storage,test_local_storage,cgrp_local_storage,sk_storage_omem_uncharge,btf_dump/var_data}
+tests=${TESTS:-task_local_storage,test_local_storage,cgrp_local_storage,sk_storage_omem_uncharge,btf_dump}
 timeout=${TIMEOUT:-3600}
-work=$out/selftests-$arch-$name
+work=$out/selftests-$arch-$(basename "$kernel")
 kbuild=$work/kbuild
 stage=$work/stage
 bpfdir=$stage/tools/testing/selftests/bpf
 results=$work/results
 export CCACHE_DIR="${CCACHE_DIR:-$out/ccache}"
+# Run under make (make selftests) the sub-makes below must still be top-level
+# makes: tools/testing/selftests/lib.mk only defaults OUTPUT to the current
+# directory when MAKELEVEL is 0, and an empty OUTPUT puts the build in /.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 case "$arch" in
 x86_64)	image=arch/x86/boot/bzImage
@@ -47,10 +61,11 @@ log() { echo "selftests: $*"; }
 
 # --- 1. guest kernel -------------------------------------------------------
 t0=$(now)
-kmake() { nice -n 10 make -C "$ksrc" O="$kbuild" ARCH="$arch" CC="ccache gcc" "$@"; }
+log "kernel: $kernel, tests: $ksrc/tools/testing/selftests/bpf"
+kmake() { nice -n 10 make -C "$kernel" O="$kbuild" ARCH="$arch" CC="ccache gcc" "$@"; }
 if [ ! -f "$kbuild/.config" ] || [ "$fragment" -nt "$kbuild/.config" ]; then
 	kmake -s tinyconfig
-	(cd "$kbuild" && "$ksrc"/scripts/kconfig/merge_config.sh -m -O . .config "$fragment" >/dev/null)
+	(cd "$kbuild" && "$kernel"/scripts/kconfig/merge_config.sh -m -O . .config "$fragment" >/dev/null)
 	kmake -s olddefconfig
 	# Every option the fragment asks for must have survived olddefconfig.
 	grep '^CONFIG_' "$fragment" | while read -r want; do
@@ -95,17 +110,19 @@ for t in $(echo "$tests" | tr ',' ' ' | sed 's,/[^ ]*,,g'); do
 		ln -sf "$ksrc/$rel/progs/$s.c" "$bpfdir/progs/"
 	done
 done
-# btf_dump's var_data subtest needs no BPF object, but the test file reads
-# its test case sources at run time.
+# btf_dump reads its test case sources and BPF objects, and the BTF of
+# xdping_kern.bpf.o, at run time; no prog_tests file includes their skeletons.
 [ ! -e "$bpfdir/prog_tests/btf_dump.c" ] ||
-	ln -sf "$ksrc/$rel"/progs/btf_dump_test_case_*.c "$bpfdir/progs/"
+	ln -sf "$ksrc/$rel"/progs/btf_dump_test_case_*.c \
+		"$ksrc/$rel/progs/xdping_kern.c" "$bpfdir/progs/"
 
 # Light (LSKELS) and linked skeletons, extra files (modules, helpers) and the
 # LLVM disassembler are not used by these tests: switch them off.
-nice -n 10 make -C "$bpfdir" -j"$jobs" -s \
+nice -n 10 make -C "$bpfdir" -j"$jobs" -s OUTPUT="$bpfdir" \
 	CLANG=clang-19 LLC=llc-19 LLVM_STRIP=llvm-strip-19 feature-llvm=0 \
 	VMLINUX_BTF="$kbuild/vmlinux" LSKELS= LSKELS_EXTRA= LINKED_SKELS= \
 	TRUNNER_EXTRA_FILES= test_progs
+[ -x "$bpfdir/test_progs" ] || { echo "selftests: no $bpfdir/test_progs" >&2; exit 1; }
 t2=$(now)
 log "test_progs build $((t2 - t1)) s"
 
@@ -131,9 +148,19 @@ if [ -z "$summary" ]; then
 	echo "selftests: no test_progs summary" >&2
 	exit 1
 fi
-grep -E '^#[0-9]+(/[0-9]+)? .*:(FAIL|SKIP)' "$results/test_progs.log" || true
+# Per-test and per-subtest results, then test_progs' own summary line
+# ("Summary: TESTS/SUBTESTS PASSED, N SKIPPED, N FAILED", counts of tests).
+# test_progs repeats the failures after "All error logs:"; show them once.
+sed '/^All error logs:/q' "$results/test_progs.log" |
+	grep -E '^#[0-9]+(/[0-9]+)? ' || true
 echo "$summary"
 passed=$(echo "$summary" | sed -n 's,^Summary: \([0-9]*\)/.*,\1,p')
+skipped=$(echo "$summary" | sed -n 's/.* \([0-9]*\) SKIPPED.*/\1/p')
 failed=$(echo "$summary" | sed -n 's/.* \([0-9]*\) FAILED.*/\1/p')
-echo "selftests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+status=$(sed -n 's/^test_progs exit status: //p' "$results/test_progs.log")
+splats=$(grep -cE '(BUG|WARNING|INFO):|Oops|Call Trace:|Kernel panic' "$results/console.log" || true)
+[ "$splats" -eq 0 ] ||
+	echo "selftests: $splats kernel BUG/WARNING/Oops lines in $results/console.log" >&2
+[ "$status" = 0 ] || echo "selftests: test_progs exit status ${status:-unknown}" >&2
+echo "selftests: $passed passed, $failed failed${skipped:+ ($skipped skipped)}"
+[ "$failed" -eq 0 ] && [ "$status" = 0 ] && [ "$splats" -eq 0 ]

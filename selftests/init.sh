@@ -14,7 +14,7 @@ mount -t bpf bpf /sys/fs/bpf
 mount -t tracefs tracefs /sys/kernel/tracing
 mkdir /tmp/out
 mount -t 9p -o trans=virtio,version=9p2000.L out /tmp/out
-ip link set dev lo up
+ip link set dev lo up 2>/dev/null || busybox ip link set dev lo up
 
 log=/tmp/out/test_progs.log
 {
@@ -22,6 +22,7 @@ log=/tmp/out/test_progs.log
 	cd "$ST_DIR" && ./test_progs -t "$ST_TESTS"
 	echo "test_progs exit status: $?"
 } 2>&1 | tee "$log"
+dmesg >/tmp/out/dmesg.log 2>&1 || busybox dmesg >/tmp/out/dmesg.log
 
 sync
 busybox reboot -f
