@@ -4,7 +4,7 @@
 # Usage: scripts/selftests.sh KSRC [ARCH]        (ARCH: x86_64, the default)
 # Env:   KERNEL (kernel tree to boot, default KSRC; the tests always come
 #        from KSRC), STOCK=1 (KERNEL=build/base: the updated tests on stock
-#        6.12, where the series' new expectations are meant to fail),
+#        6.12: task_local_storage/recursion must fail there, the rest pass),
 #        OUT (default ~/.cache/lsrq), TESTS (test_progs -t list),
 #        JOBS (default 2), TIMEOUT (guest, seconds)
 #
