@@ -13,7 +13,10 @@ CONFIGS=kernel/bpf/tests/rqspinlock_bench.config NAME=bench-lock \
 	tail -n 40 "$out/bench-lock-$arch.log"
 	exit 1
 }
-grep -o 'bench: .*' "$out/bench-lock-$arch.log" | sed "s/^bench:/bench-lock $arch:/"
-grep -o 'ratio rqspinlock/raw_spinlock [0-9.]*' "$out/bench-lock-$arch.log" |
+# kunit.py prints only the verdicts; the suite's kunit_info() lines are in
+# the guest's raw output, which it keeps as test.log in the build directory.
+raw=$out/bench-lock-$arch/test.log
+grep -o 'bench: .*' "$raw" | sed "s/^bench:/bench-lock $arch:/"
+grep -o 'ratio rqspinlock/raw_spinlock [0-9.]*' "$raw" |
 	awk -v arch="$arch" '{ s += log($3); n++ }
 		END { if (n) printf "bench-lock %s: geomean ratio over %d points %.3f\n", arch, n, exp(s / n) }'

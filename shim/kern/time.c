@@ -65,11 +65,18 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 	return max_t(unsigned long, 1, nsecs_to_jiffies(end - min(end, sim_clock_ns())));
 }
 
+/*
+ * Sleep in 10 ms slices and take this CPU's interrupts between them: a timer
+ * the waiter started (say, one that ends the work it waits for) must fire
+ * even when the other tasks of this CPU never reach a delivery point.
+ */
 void wait_for_completion(struct completion *x)
 {
 	might_sleep();
-	while (!try_wait_for_completion(x))
-		sim_futex_wait(&x->done, 0);
+	while (!try_wait_for_completion(x)) {
+		sim_futex_wait_timeout(&x->done, 0, 10 * NSEC_PER_MSEC);
+		sim_irq_deliver();
+	}
 }
 
 /* ---- irq_work ---- */
