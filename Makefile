@@ -10,7 +10,7 @@ export OUT
 SHIM	= $(MAKE) -C shim KSRC=$(CURDIR)/$(KSRC) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
 .PHONY: all shim faults asan ubsan tsan bench deps tree export apply \
-	kunit-qemu checkpatch bisect cocci bench-lock selftests check check-full clean
+	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests check check-full clean
 
 all: shim
 
@@ -44,6 +44,10 @@ bench-lock: $(KSRC)/.git
 	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
 	@KSRC=$(KSRC) scripts/bench-lock.sh $(ARCH)
 
+locktorture: $(KSRC)/.git
+	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
+	@KSRC=$(KSRC) scripts/locktorture.sh $(ARCH)
+
 checkpatch: $(KSRC)/.git
 	@KSRC=$(KSRC) scripts/checkpatch.sh
 
@@ -63,7 +67,8 @@ check:
 
 check-full:
 	@scripts/check.sh tree checkpatch bisect cocci shim shim-arm64 faults asan ubsan tsan \
-		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 selftests
+		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 \
+		locktorture locktorture-arm64 selftests
 
 clean:
 	-@$(MAKE) -C shim clean
