@@ -67,7 +67,8 @@ fi
 echo "$sites" | sed 's/^/  site /; s/ \([0-9]*\)$/: \1 acquisitions/'
 
 # The warning the design gives when a tear-down cannot take the lock of
-# SITE, as FILE:COND for --expect-warn; nothing for other sites.
+# SITE, as FILE:COND for --expect-warn (SHIM_WARN_* in include/shim/kern.h);
+# nothing for other sites.
 LS_C=kernel/bpf/bpf_local_storage.c
 known_warning() {
 	case "$1" in

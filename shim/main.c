@@ -34,7 +34,7 @@ static void usage(void)
 
 static void expect_warn(const char *spec, struct sim_warn_expect *expects, int *nr)
 {
-	if (*nr == 8 || sim_warn_expect_parse(spec, &expects[*nr]))
+	if (*nr == SIM_WARN_EXPECT_MAX || sim_warn_expect_parse(spec, &expects[*nr]))
 		usage();
 	sim_warn_expect_arm(&expects[(*nr)++]);
 }
@@ -42,7 +42,7 @@ static void expect_warn(const char *spec, struct sim_warn_expect *expects, int *
 int main(int argc, char **argv)
 {
 	const char *filter = getenv("SHIM_FILTER"), *fault = getenv("SHIM_FAULT");
-	struct sim_warn_expect expects[8];
+	struct sim_warn_expect expects[SIM_WARN_EXPECT_MAX];
 	int cpus = 4, i, ret, nr_expects = 0;
 	long leaked;
 

@@ -19,6 +19,18 @@ DEFINE_STATIC_KEY_FALSE(virt_spin_lock_key);
 /* arm64: timer event stream for WFE-based waits (SHIM_EVTSTRM=0 turns it off) */
 bool shim_arch_timer_evtstrm = true;
 
+/*
+ * One slice of a completion wait on *word (while it holds val): at most
+ * 10 ms, then this CPU's pending interrupts, as schedule() takes them.  A
+ * timer the waiter started (say, one that ends the work it waits for) fires
+ * even when the other tasks of this CPU never reach a delivery point.
+ */
+static void sleep_slice(unsigned int *word, unsigned int val, u64 max_ns)
+{
+	sim_futex_wait_timeout(word, val, min_t(u64, max_ns, 10 * NSEC_PER_MSEC));
+	sim_irq_deliver();
+}
+
 /* ---- completions ---- */
 
 void complete(struct completion *x)
@@ -60,23 +72,16 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 
 		if (now >= end)
 			return 0;
-		sim_futex_wait_timeout(&x->done, 0, min_t(u64, end - now, 10 * NSEC_PER_MSEC));
+		sleep_slice(&x->done, 0, end - now);
 	}
 	return max_t(unsigned long, 1, nsecs_to_jiffies(end - min(end, sim_clock_ns())));
 }
 
-/*
- * Sleep in 10 ms slices and take this CPU's interrupts between them: a timer
- * the waiter started (say, one that ends the work it waits for) must fire
- * even when the other tasks of this CPU never reach a delivery point.
- */
 void wait_for_completion(struct completion *x)
 {
 	might_sleep();
-	while (!try_wait_for_completion(x)) {
-		sim_futex_wait_timeout(&x->done, 0, 10 * NSEC_PER_MSEC);
-		sim_irq_deliver();
-	}
+	while (!try_wait_for_completion(x))
+		sleep_slice(&x->done, 0, U64_MAX);
 }
 
 /* ---- irq_work ---- */

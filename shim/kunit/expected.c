@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <kunit/test.h>
+#include <shim/kern.h>
 
 struct kunit_known_warning {
 	const char *suite, *test_case, *param;	/* param NULL: any */
@@ -25,7 +26,7 @@ static const struct kunit_known_warning known_warnings[] = {
 	 * are leaked with a warning; the case checks them and frees them.
 	 */
 	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "destroy_ls",
-	  "kernel/bpf/bpf_local_storage.c", "err && !in_map_free" },
+	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
 };
 
 void kunit_shim_expect_known(struct kunit *test, const char *suite,

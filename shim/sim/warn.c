@@ -13,7 +13,7 @@
  * expected first hit cannot hide a later unexpected one.
  *
  * Expectations are armed for the whole run (--expect-warn) or for the
- * duration of a KUnit case (kunit/expect.c, tests/helpers.h).
+ * duration of a KUnit case (kunit/kunit.c, kunit/expected.c).
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -124,11 +124,11 @@ void sim_warn_expect_disarm(struct sim_warn_expect *e)
 int sim_warn_expect_parse(const char *spec, struct sim_warn_expect *e)
 {
 	const char *colon = strchr(spec, ':');
-	static char bufs[8][256];
+	static char bufs[SIM_WARN_EXPECT_MAX][256];
 	static int n;
 	char *buf;
 
-	if (!colon || colon == spec || !colon[1] || n == 8 ||
+	if (!colon || colon == spec || !colon[1] || n == SIM_WARN_EXPECT_MAX ||
 	    strlen(spec) >= sizeof(bufs[0]))
 		return -1;
 	buf = bufs[n++];

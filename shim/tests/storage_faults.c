@@ -284,11 +284,6 @@ static void faults_lookup_cache(struct kunit *test)
 	expect_charge_ok(test, v, sk);
 }
 
-/* The warnings the tear-downs give when they leak by design. */
-#define LS_FILE			"kernel/bpf/bpf_local_storage.c"
-#define WARN_DESTROY_LS		"err && !in_map_free"
-#define WARN_MAP_FREE_B		"err && in_map_free"
-
 /*
  * Owner tear-down cannot fail.  With the bucket lock failing, map_free
  * finishes the job and everything is freed once the maps go too.  With the
@@ -315,7 +310,7 @@ static void faults_destroy_owner(struct kunit *test)
 		kunit_skip(test, "the tree's elements do not record their tear-down state");
 	kunit_add_action(test, end_case, NULL);
 	if (storage)
-		KUNIT_ASSERT_EQ(test, kunit_shim_expect_warning(test, LS_FILE, WARN_DESTROY_LS), 0);
+		KUNIT_ASSERT_EQ(test, kunit_shim_expect_warning(test, SHIM_LS_FILE, SHIM_WARN_DESTROY_LS), 0);
 	map1 = fmap(test, v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, fields, 1);
 	map2 = fmap(test, v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, fields, 1);
 	sk = new_sock(test, v, &fd);
@@ -370,7 +365,7 @@ static void faults_map_free(struct kunit *test)
 		kunit_skip(test, "the tree's elements do not record their tear-down state");
 	kunit_add_action(test, end_case, NULL);
 	if (bucket)
-		KUNIT_ASSERT_EQ(test, kunit_shim_expect_warning(test, LS_FILE, WARN_MAP_FREE_B), 0);
+		KUNIT_ASSERT_EQ(test, kunit_shim_expect_warning(test, SHIM_LS_FILE, SHIM_WARN_MAP_FREE_B), 0);
 	map = fmap(test, v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, fields, 1);
 	for (i = 0; i < 2; i++) {
 		sk[i] = new_sock(test, v, &fd[i]);

@@ -65,6 +65,15 @@ void *shim_kptr_new(void);
 void shim_kptr_put(void *p);
 long shim_kptr_live(void);
 
+/*
+ * The warnings local storage tear-down gives when it leaks by design, as
+ * WARN*() reports them (file, condition text): destroy failing the storage
+ * lock, map_free failing a bucket lock.
+ */
+#define SHIM_LS_FILE		"kernel/bpf/bpf_local_storage.c"
+#define SHIM_WARN_DESTROY_LS	"err && !in_map_free"
+#define SHIM_WARN_MAP_FREE_B	"err && in_map_free"
+
 /* Wait until the kworker is idle and all RCU callbacks have run. */
 void shim_quiesce(void);
 

@@ -83,7 +83,8 @@ struct sim_warn_expect {
 };
 void sim_warn_expect_arm(struct sim_warn_expect *e);
 void sim_warn_expect_disarm(struct sim_warn_expect *e);
-/* "FILE:COND" into *e (a few, kept for the whole run): 0 or -1. */
+/* "FILE:COND" into *e (up to SIM_WARN_EXPECT_MAX per run, kept): 0 or -1. */
+#define SIM_WARN_EXPECT_MAX	8
 int sim_warn_expect_parse(const char *spec, struct sim_warn_expect *e);
 /* "shim: expected warning FILE: COND hits N" on stderr. */
 void sim_warn_expect_report(const struct sim_warn_expect *e);
