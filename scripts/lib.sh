@@ -26,3 +26,20 @@ export_series() {
 		--subject-prefix=PATCH -o "$(cd "$2" && pwd)" base..HEAD
 	(cd "$2" && ls -1 -- *.patch 2>/dev/null) > "$2/series" || true
 }
+
+# guest_config KERNEL KBUILD FRAGMENT MAKE...: configure the guest kernel in
+# KBUILD as tinyconfig plus FRAGMENT; MAKE... is a make of KERNEL with
+# O=KBUILD.  Dies if an option FRAGMENT asks for did not survive olddefconfig.
+guest_config() {
+	local kernel=$1 kbuild=$2 fragment=$3
+	shift 3
+	"$@" -s tinyconfig
+	(cd "$kbuild" && "$kernel"/scripts/kconfig/merge_config.sh -m -O . .config "$fragment" >/dev/null)
+	"$@" -s olddefconfig
+	grep '^CONFIG_' "$fragment" | while read -r want; do
+		grep -qxF "$want" "$kbuild/.config" || die "$want not set in the guest config"
+	done
+}
+
+# What a guest's console shows when its kernel complains (grep -E).
+KERNEL_SPLAT='(BUG|WARNING|INFO):|Oops|Call Trace:|Kernel panic'

@@ -11,7 +11,8 @@
 # kernel's nolibc, the way rcutorture's kvm.sh builds its guests (kvm.sh
 # itself insists on KVM, which does not work nested here).  locktorture
 # powers the guest off after SECS; a type passes when the console shows
-# "End of test: SUCCESS" and no BUG, WARNING, Oops or lockdep splat.
+# "End of test: SUCCESS" and no BUG, WARNING (lockdep's reports are
+# WARNINGs), INFO (stalls), Oops or panic.
 set -eu
 . "$(dirname "$0")"/lib.sh
 
@@ -55,14 +56,7 @@ kmake() { make -C "$ksrc" O="$kbuild" ARCH="$arch" CROSS_COMPILE="$cross" \
 	CC="ccache ${cross}gcc" "$@"; }
 if ! cmp -s "$fragment.new" "$fragment" || [ ! -f "$kbuild/.config" ]; then
 	mv "$fragment.new" "$fragment"
-	kmake -s tinyconfig
-	(cd "$kbuild" && "$ksrc"/scripts/kconfig/merge_config.sh -m -O . .config "$fragment" >/dev/null)
-	kmake -s olddefconfig
-	# Every option asked for must have survived olddefconfig.
-	grep '^CONFIG_' "$fragment" | while read -r want; do
-		grep -qxF "$want" "$kbuild/.config" ||
-			die "$want not set in the guest config"
-	done
+	guest_config "$ksrc" "$kbuild" "$fragment" kmake
 fi
 start=$(date +%s)
 kmake -s -j"$jobs"
@@ -79,7 +73,7 @@ for type in $types; do
 	# The last statistics line: "Writes:  Total: N  Max/Min: a/b  Fail: 0"
 	stats=$(grep -o 'Writes: .*' "$log" | tail -n 1)
 	if grep -q 'End of test: SUCCESS' "$log" &&
-	   ! grep -qE 'BUG:|WARNING:|Oops|possible (recursive|circular) locking|inconsistent lock state' "$log"; then
+	   ! grep -qE "$KERNEL_SPLAT" "$log"; then
 		passed=$((passed + 1))
 		echo "locktorture: $arch $type PASS: $stats"
 	else

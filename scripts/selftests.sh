@@ -20,6 +20,7 @@
 # Exits non-zero if test_progs reports a failure or does not report at all,
 # or if the guest kernel logs a BUG/WARNING/Oops.
 set -eu
+. "$(dirname "$0")"/lib.sh
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 ksrc=$(cd "${1:?usage: selftests.sh KSRC [ARCH]}" && pwd)
@@ -64,14 +65,7 @@ t0=$(now)
 log "kernel: $kernel, tests: $ksrc/tools/testing/selftests/bpf"
 kmake() { nice -n 10 make -C "$kernel" O="$kbuild" ARCH="$arch" CC="ccache gcc" "$@"; }
 if [ ! -f "$kbuild/.config" ] || [ "$fragment" -nt "$kbuild/.config" ]; then
-	kmake -s tinyconfig
-	(cd "$kbuild" && "$kernel"/scripts/kconfig/merge_config.sh -m -O . .config "$fragment" >/dev/null)
-	kmake -s olddefconfig
-	# Every option the fragment asks for must have survived olddefconfig.
-	grep '^CONFIG_' "$fragment" | while read -r want; do
-		grep -qx "$want" "$kbuild/.config" ||
-			{ echo "selftests: $want not set in guest config" >&2; exit 1; }
-	done
+	guest_config "$kernel" "$kbuild" "$fragment" kmake
 fi
 kmake -s -j"$jobs"
 t1=$(now)
@@ -158,7 +152,7 @@ passed=$(echo "$summary" | sed -n 's,^Summary: \([0-9]*\)/.*,\1,p')
 skipped=$(echo "$summary" | sed -n 's/.* \([0-9]*\) SKIPPED.*/\1/p')
 failed=$(echo "$summary" | sed -n 's/.* \([0-9]*\) FAILED.*/\1/p')
 status=$(sed -n 's/^test_progs exit status: //p' "$results/test_progs.log")
-splats=$(grep -cE '(BUG|WARNING|INFO):|Oops|Call Trace:|Kernel panic' "$results/console.log" || true)
+splats=$(grep -cE "$KERNEL_SPLAT" "$results/console.log" || true)
 [ "$splats" -eq 0 ] ||
 	echo "selftests: $splats kernel BUG/WARNING/Oops lines in $results/console.log" >&2
 [ "$status" = 0 ] || echo "selftests: test_progs exit status ${status:-unknown}" >&2
