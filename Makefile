@@ -9,7 +9,7 @@ export OUT
 
 SHIM	= $(MAKE) -C shim KSRC=$(CURDIR)/$(KSRC) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
-.PHONY: all shim faults asan ubsan tsan bench deps tree export apply \
+.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip apply \
 	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests check check-full clean
 
 all: shim
@@ -28,6 +28,9 @@ tree:
 
 export:
 	@scripts/export.sh
+
+roundtrip: $(KSRC)/.git
+	@scripts/roundtrip.sh
 
 apply:
 	@scripts/apply.sh "$(KSRC)"
@@ -63,10 +66,10 @@ selftests: $(KSRC)/.git
 	@scripts/selftests.sh $(KSRC) $(ARCH)
 
 check:
-	@scripts/check.sh tree checkpatch cocci shim shim-arm64 kunit-qemu
+	@scripts/check.sh tree roundtrip checkpatch cocci shim shim-arm64 kunit-qemu
 
 check-full:
-	@scripts/check.sh tree checkpatch bisect cocci shim shim-arm64 faults asan ubsan tsan \
+	@scripts/check.sh tree roundtrip checkpatch bisect cocci shim shim-arm64 faults asan ubsan tsan \
 		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 \
 		locktorture locktorture-arm64 selftests
 

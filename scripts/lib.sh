@@ -18,11 +18,13 @@ series_patches() {
 
 # export_series TREE DIR: write TREE's commits since tag "base" to DIR as
 # format-patch files plus a series file.  Nothing volatile is written:
-# zero commit ids, no signature, names from the subjects.
+# zero commit ids, no signature, names from the subjects, and full blob ids
+# in the "index" lines (git abbreviates them to a length it derives from the
+# number of packed objects, which changes when gc packs the tree).
 export_series() {
 	rm -rf "$2"
 	mkdir -p "$2"
-	git -C "$1" format-patch --quiet --zero-commit --no-signature \
+	git -C "$1" format-patch --quiet --zero-commit --no-signature --full-index \
 		--subject-prefix=PATCH -o "$(cd "$2" && pwd)" base..HEAD
 	(cd "$2" && ls -1 -- *.patch 2>/dev/null) > "$2/series" || true
 }

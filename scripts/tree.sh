@@ -27,6 +27,7 @@ else
 	cp -a build/base "$tree"
 	cd "$tree"
 	git init -q -b series
+	git config gc.auto 0
 	printf '%s\n' '/.debian-version' >> .git/info/exclude
 	git add -A -f .
 	env $BASE_ENV git commit -q -m "Linux $(make -s kernelversion) from Debian linux-source-6.12 $(cat .debian-version)"
@@ -34,6 +35,11 @@ else
 	cd - >/dev/null
 fi
 
+# No automatic gc: "git am" would start one in the background, which then
+# competes for the CPU with whatever runs next and changes the object store
+# under it (and earlier trees were made without this setting).  "make
+# roundtrip" runs gc when it is wanted.
+git -C "$tree" config gc.auto 0
 git -C "$tree" config user.name >/dev/null ||
 	git -C "$tree" config user.name "$(git config user.name || echo developer)"
 git -C "$tree" config user.email >/dev/null ||
