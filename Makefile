@@ -7,9 +7,9 @@ KSRC	?= build/linux
 OUT	?= $(HOME)/.cache/lsrq
 export OUT
 
-SHIM	= $(MAKE) -C shim KSRC=$(CURDIR)/$(KSRC) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
+SHIM	= $(MAKE) -C shim KSRC=$(abspath $(KSRC)) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
-.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip apply \
+.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply \
 	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests check check-full clean
 
 all: shim
@@ -17,14 +17,13 @@ all: shim
 deps:
 	@scripts/install-deps.sh base kernel arm64 shim cocci
 
-# The patched tree is a prerequisite of everything that reads kernel sources.
+# The patched tree is a prerequisite of everything that reads kernel sources;
+# KSRC names it (default build/linux), and "make tree" makes it there.
 $(KSRC)/.git:
-	@scripts/install-deps.sh base kernel
-	@scripts/tree.sh
+	@TREE=$(KSRC) scripts/tree.sh
 
 tree:
-	@scripts/install-deps.sh base kernel
-	@scripts/tree.sh
+	@TREE=$(KSRC) scripts/tree.sh
 
 export:
 	@scripts/export.sh
@@ -32,12 +31,15 @@ export:
 roundtrip: $(KSRC)/.git
 	@scripts/roundtrip.sh
 
+harness:
+	@scripts/harness-test.sh
+
 apply:
 	@scripts/apply.sh "$(KSRC)"
 
 shim faults asan ubsan tsan bench: $(KSRC)/.git
-	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),arm64 shim-arm64)
-	+@$(SHIM) $(if $(filter shim,$@),run,$@)
+	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),shim-arm64)
+	+@$(SHIM) $(if $(filter shim,$@),ktap,$@)
 
 kunit-qemu: $(KSRC)/.git
 	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
@@ -52,6 +54,7 @@ locktorture: $(KSRC)/.git
 	@KSRC=$(KSRC) scripts/locktorture.sh $(ARCH)
 
 checkpatch: $(KSRC)/.git
+	@scripts/install-deps.sh checkpatch
 	@KSRC=$(KSRC) scripts/checkpatch.sh
 
 bisect: $(KSRC)/.git
@@ -66,13 +69,14 @@ selftests: $(KSRC)/.git
 	@scripts/selftests.sh $(KSRC) $(ARCH)
 
 check:
-	@scripts/check.sh tree roundtrip checkpatch cocci shim shim-arm64 kunit-qemu
+	@scripts/check.sh tree roundtrip checkpatch cocci shim shim-arm64 asan harness kunit-qemu
 
 check-full:
-	@scripts/check.sh tree roundtrip checkpatch bisect cocci shim shim-arm64 faults asan ubsan tsan \
+	@scripts/check.sh tree roundtrip checkpatch bisect cocci shim shim-arm64 asan harness faults ubsan tsan \
 		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 \
 		locktorture locktorture-arm64 selftests
 
+# The shim's objects; kernel objects and ccache are under $(OUT), the trees
+# under build/ (see README.md).
 clean:
 	-@$(MAKE) -C shim clean
-	rm -rf build/bisect-src

@@ -21,18 +21,23 @@ if [ -e "$tree/.git" ]; then
 	git -C "$tree" am --abort >/dev/null 2>&1 || true
 	git -C "$tree" checkout -q -B "${BRANCH:-series}" base
 else
+	[ ! -e "$tree" ] || die "$tree exists but is not a git tree; move it away or set KSRC"
 	"$(dirname "$0")"/get-base.sh build/base
 	echo "tree: creating $tree from build/base"
-	rm -rf "$tree"
-	cp -a build/base "$tree"
-	cd "$tree"
-	git init -q -b series
-	git config gc.auto 0
-	printf '%s\n' '/.debian-version' >> .git/info/exclude
-	git add -A -f .
-	env $BASE_ENV git commit -q -m "Linux $(make -s kernelversion) from Debian linux-source-6.12 $(cat .debian-version)"
-	git tag base
-	cd - >/dev/null
+	# Built under a temporary name, so that an interrupted run leaves no
+	# half-made tree behind.
+	rm -rf "$tree.tmp"
+	cp -a build/base "$tree.tmp"
+	(
+		cd "$tree.tmp"
+		git init -q -b series
+		git config gc.auto 0
+		printf '%s\n' '/.debian-version' >> .git/info/exclude
+		git add -A -f .
+		env $BASE_ENV git commit -q -m "Linux $(make -s kernelversion) from Debian linux-source-6.12 $(cat .debian-version)"
+		git tag base
+	)
+	mv "$tree.tmp" "$tree"
 fi
 
 # No automatic gc: "git am" would start one in the background, which then
