@@ -34,7 +34,7 @@ fi
 kernel=$(cd "$kernel" && pwd)
 out=${OUT:-$HOME/.cache/lsrq}
 jobs=${JOBS:-2}
-tests=${TESTS:-task_local_storage,test_local_storage,cgrp_local_storage,sk_storage_omem_uncharge,btf_dump}
+tests=${TESTS:-task_local_storage,test_local_storage,cgrp_local_storage,sk_storage_omem_uncharge,sk_storage_tracing,rcu_read_lock,btf_dump}
 timeout=${TIMEOUT:-3600}
 work=$out/selftests-$arch-$(basename "$kernel")
 kbuild=$work/kbuild
