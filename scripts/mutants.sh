@@ -1,0 +1,285 @@
+#!/bin/sh
+# make mutants ARCH=x86_64|arm64: build and run the shim once per mutant of
+# mutants/list (a small semantic change to a patched kernel file, see
+# mutants/README.md) and report which ones the tests kill.
+# Env: KSRC (default build/linux), STOCK (default build/base), OUT (default
+#      ~/.cache/lsrq), MUTANTS (ids or shell globs, default all),
+#      MUTANT_TIMEOUT (s per run, default max(180, 5 x the baseline run)),
+#      JOBS (default nproc), DRY (set: only check that every snippet
+#      still applies, build nothing).
+#
+# Each arch has its own overlay of the patched tree in $OUT/mutants/ARCH/tree:
+# real directories along the paths of the files the list mutates, symlinks
+# into KSRC for everything else, and real copies of the mutated files.  The
+# shim is always built from that one overlay path into one O= per build
+# type, so make's -MMD dependencies rebuild only the objects that include
+# the file a mutant changed (and, for the next mutant, the file restored).
+set -eu
+. "$(dirname "$0")"/lib.sh
+set -f	# MUTANTS holds globs for ids, not for file names
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+arch=${1:-x86_64}
+ksrc=$(cd "${KSRC:-$here/build/linux}" && pwd)
+stock=$(cd "${STOCK:-$here/build/base}" && pwd)
+out=${OUT:-$HOME/.cache/lsrq}
+list=$here/mutants/list
+select=${MUTANTS:-*}
+jobs=${JOBS:-$(nproc)}
+work=$out/mutants/$arch
+tree=$work/tree
+logs=$work/log
+
+case "$arch" in
+x86_64|arm64) ;;
+*)	die "ARCH must be x86_64 or arm64, not '$arch'" ;;
+esac
+[ -f "$ksrc/kernel/bpf/rqspinlock.c" ] || die "no patched tree at $ksrc; run 'make tree'"
+[ -f "$list" ] || die "no $list"
+
+mkdir -p "$work" "$logs"
+exec 9>"$work.lock"
+flock -n 9 || die "another 'make mutants ARCH=$arch' is running"
+
+# ---- the list ----
+# One line per mutant: id, file, judge, arch, equivalent (y/n), with "|"
+# between the fields.  See mutants/README.md for the record format.
+records() {
+	awk '
+	function flush() {
+		if (id != "")
+			printf "%s|%s|%s|%s|%s\n", id, file, judge, march, equiv
+		id = file = march = ""; judge = "shim"; equiv = "n"
+	}
+	BEGIN { judge = "shim"; equiv = "n" }
+	/^<<<$/ { body = 1; next }
+	/^>>>$/ { body = 0; next }
+	body { next }
+	/^id: / { flush(); id = substr($0, 5) }
+	/^file: / { file = substr($0, 7) }
+	/^judge: / { judge = substr($0, 8) }
+	/^arch: / { march = substr($0, 7) }
+	/^equivalent: / { equiv = "y" }
+	END { flush() }' "$list"
+}
+
+# mutate ID SRC DST: write SRC with mutant ID's original snippet replaced by
+# its replacement.  Fails (status 2) unless the snippet occurs exactly once.
+mutate() {
+	awk -v id="$1" '
+	FNR == NR {
+		if ($0 == "id: " id) { mine = 1; next }
+		if ($0 ~ /^id: /) mine = 0
+		if (!mine) next
+		if ($0 == "<<<") { part = 1; next }
+		if ($0 == "===" && part == 1) { part = 2; next }
+		if ($0 == ">>>") { part = 0; next }
+		if (part == 1) orig = orig $0 "\n"
+		if (part == 2) repl = repl $0 "\n"
+		next
+	}
+	{ text = text $0 "\n" }
+	END {
+		if (orig == "") { print "no snippet" > "/dev/stderr"; exit 2 }
+		n = 0; rest = text; off = 0
+		while ((p = index(rest, orig)) > 0) {
+			if (!n) at = off + p
+			n++; off += p + length(orig) - 1
+			rest = substr(rest, p + length(orig))
+		}
+		if (n != 1) { printf "snippet found %d times\n", n > "/dev/stderr"; exit 2 }
+		printf "%s%s%s", substr(text, 1, at - 1), repl,
+			substr(text, at + length(orig))
+	}' "$list" "$2" > "$3"
+}
+
+# ---- the overlay ----
+# split DIR: make DIR (relative) a real directory of symlinks into KSRC,
+# splitting its parents first; refresh its symlinks when it already exists.
+split_dir() {
+	local d=$1 name
+	if [ "$d" != . ]; then
+		split_dir "$(dirname "$d")"
+		[ -L "$tree/$d" ] && rm "$tree/$d"
+		mkdir -p "$tree/$d"
+	fi
+	# Entries KSRC gained, then symlinks to entries it lost
+	(cd "$ksrc/$d" && ls -A) | while read -r name; do
+		[ -e "$tree/$d/$name" ] || [ -L "$tree/$d/$name" ] || echo "$ksrc/$d/$name"
+	done | xargs -r ln -s -t "$tree/$d"
+	find "$tree/$d" -maxdepth 1 -xtype l -delete
+}
+
+# restore FILE: the overlay's copy of FILE gets KSRC's content back; it is
+# rewritten (and so rebuilt) only if it differs.
+restore() {
+	cmp -s "$ksrc/$1" "$tree/$1" || cp "$ksrc/$1" "$tree/$1"
+}
+
+files=$(records | cut -d'|' -f2 | sort -u)
+mkdir -p "$tree"
+split_dir .
+for f in $files; do
+	[ -f "$ksrc/$f" ] || die "mutants/list names $f, which $ksrc does not have"
+	split_dir "$(dirname "$f")"
+	[ -L "$tree/$f" ] && rm "$tree/$f"
+	restore "$f"
+done
+
+# ---- building and running ----
+# A judge is a shim build (SAN) and the environment of its run (ENV).
+judge_san() { [ "$1" = asan ] && echo asan || true; }
+judge_env() {
+	case $1 in
+	virt)	echo SHIM_VIRT_SPIN_LOCK=1 ;;
+	noevtstrm) echo SHIM_EVTSTRM=0 ;;
+	esac
+}
+
+# shim_cmd JUDGE: the make command for the shim against the overlay, in the
+# build directory of JUDGE's build type, with JUDGE's environment.  (Paths
+# are absolute and must not contain spaces.)
+shim_cmd() {
+	local san
+	san=$(judge_san "$1")
+	echo "env $(judge_env "$1") make -s --no-print-directory -C $here/shim" \
+		"KSRC=$tree STOCK=$stock ARCH=$arch SAN=$san O=$work/obj${san:+-$san}"
+}
+
+# build JUDGE LOG: build the shim for JUDGE, output in LOG.
+build() {
+	nice -n 10 sh -c "$(shim_cmd "$1") -j$jobs build" >"$2" 2>&1
+}
+
+# run_shim JUDGE LOG: run every suite (but the benchmarks) within the hang
+# bound, KTAP in LOG.out, the rest in LOG.err; sets status.  timeout(1)
+# signals its whole process group: make, qemu-aarch64 and the shim.
+run_shim() {
+	status=0
+	nice -n 10 timeout -k 10 "$timeout" sh -c "$(shim_cmd "$1") run" \
+		>"$2.out" 2>"$2.err" || status=$?
+}
+
+# verdict LOG: why the run LOG killed its mutant; nothing if it passed.
+verdict() {
+	local cases n
+	case $status in
+	0)	return ;;
+	124|137) echo "hang: killed after $timeout s"; return ;;
+	esac
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer' "$1.err"; then
+		grep -m1 -oE 'ERROR: (Address|Leak)Sanitizer: [a-z-]*' "$1.err"
+		return
+	fi
+	# Without a crash the shim ends with its summary line on stderr.
+	if ! grep -q '^shim: ' "$1.err"; then
+		echo "crash: exit status $status, no summary"
+		return
+	fi
+	# Failed cases are the "not ok" lines of the second KTAP level.
+	cases=$(sed -nE 's/^    not ok [0-9]+ ([^ ]*).*/\1/p' "$1.out")
+	n=$(echo "$cases" | grep -c . || true)
+	echo "${cases:+$n failed: $(echo "$cases" | head -n 3 | tr '\n' ' ')$([ "$n" -gt 3 ] && echo '... ')}$(grep '^shim: ' "$1.err" | tail -n 1)"
+}
+
+now() { date +%s; }
+
+sel=$(records | while IFS='|' read -r id file judge march equiv; do
+	for pat in $select; do
+		case $id in $pat) echo "$id|$file|$judge|$march|$equiv"; break ;; esac
+	done
+done)
+[ -n "$sel" ] || die "no mutant matches MUTANTS='$select'"
+
+# Every selected snippet must match exactly once before anything is built.
+stale=$(for rec in $sel; do
+	id=${rec%%|*} file=$(echo "$rec" | cut -d'|' -f2)
+	mutate "$id" "$ksrc/$file" /dev/null 2>"$logs/$id.stale" ||
+		echo "$id: $(cat "$logs/$id.stale")"
+done)
+
+if [ -n "${DRY:-}" ]; then
+	echo "mutants: $(echo "$sel" | wc -l) selected${stale:+, stale:}"
+	[ -z "$stale" ] || { echo "$stale"; exit 1; }
+	exit 0
+fi
+
+# The baselines: the unmutated overlay must pass for every judge the
+# selected mutants of this arch use.  They also set the hang bound.
+judges=$(echo "$sel" | awk -F'|' -v a="$arch" '$3 != "qemu" && ($4 == "" || $4 == a) { print $3 }' |
+	sort -u)
+timeout=${MUTANT_TIMEOUT:-900}
+longest=0
+for judge in $judges; do
+	t0=$(now)
+	build "$judge" "$logs/baseline-$judge.build" || {
+		tail -n 30 "$logs/baseline-$judge.build"
+		die "baseline ($judge) does not build"
+	}
+	t1=$(now)
+	run_shim "$judge" "$logs/baseline-$judge"
+	t2=$(now)
+	[ $status -eq 0 ] || die "baseline ($judge) fails: $(verdict "$logs/baseline-$judge"); see $logs/baseline-$judge.err"
+	echo "mutants: $arch baseline ($judge): build $((t1 - t0)) s, run $((t2 - t1)) s"
+	[ $((t2 - t1)) -gt $longest ] && longest=$((t2 - t1))
+done
+[ -n "${MUTANT_TIMEOUT:-}" ] || timeout=$((5 * longest > 180 ? 5 * longest : 180))
+echo "mutants: $arch hang bound $timeout s per run"
+
+# ---- the mutants ----
+killed=0 survived=0 survivors="" failures="" qemu="" prev=""
+start=$(now)
+for rec in $sel; do
+	IFS='|' read -r id file judge march equiv <<-EOF
+	$rec
+	EOF
+	if echo "$stale" | grep -q "^$id: "; then
+		failures="$failures $id"
+		echo "mutant $id STALE: $(cat "$logs/$id.stale")"
+		continue
+	fi
+	if [ -n "$march" ] && [ "$march" != "$arch" ]; then
+		echo "mutant $id n/a: $march only"
+		continue
+	fi
+	if [ "$judge" = qemu ]; then
+		qemu="$qemu $id"
+		echo "mutant $id QEMU: not visible to the shim, see mutants/list"
+		continue
+	fi
+	[ -n "$prev" ] && restore "$prev"
+	mutate "$id" "$ksrc/$file" "$tree/$file"
+	prev=$file
+	t0=$(now)
+	if ! build "$judge" "$logs/$id.build"; then
+		failures="$failures $id"
+		echo "mutant $id BROKEN: does not build, see $logs/$id.build"
+		continue
+	fi
+	t1=$(now)
+	run_shim "$judge" "$logs/$id"
+	t2=$(now)
+	why=$(verdict "$logs/$id")
+	times="$judge, build $((t1 - t0)) s, run $((t2 - t1)) s"
+	if [ -n "$why" ]; then
+		killed=$((killed + 1))
+		# A killed "equivalent" mutant means the list is wrong.
+		[ "$equiv" = y ] && failures="$failures $id" && why="$why; LISTED AS EQUIVALENT"
+		echo "mutant $id KILLED ($times): $why"
+	else
+		survived=$((survived + 1)) survivors="$survivors $id"
+		if [ "$equiv" = y ]; then
+			echo "mutant $id SURVIVED ($times), equivalent"
+		else
+			failures="$failures $id"
+			echo "mutant $id SURVIVED ($times)"
+		fi
+	fi
+done
+[ -z "$prev" ] || restore "$prev"
+
+echo "mutants: $arch, $(( $(now) - start )) s for $((killed + survived)) mutants"
+[ -z "$qemu" ] || echo "mutants: judged in QEMU only, not run:$qemu"
+[ -z "$stale" ] || echo "mutants: stale:$(echo "$stale" | cut -d: -f1 | tr '\n' ' ')"
+echo "mutants: $killed killed, $survived survived${survivors:+:$survivors}"
+[ -z "$failures" ]
