@@ -10,7 +10,7 @@ export OUT
 SHIM	= $(MAKE) -C shim KSRC=$(abspath $(KSRC)) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
 .PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply \
-	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests check check-full clean
+	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests mutants check check-full clean
 
 all: shim
 
@@ -40,6 +40,10 @@ apply:
 shim faults asan ubsan tsan bench: $(KSRC)/.git
 	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),shim-arm64)
 	+@$(SHIM) $(if $(filter shim,$@),ktap,$@)
+
+mutants: $(KSRC)/.git
+	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),shim-arm64)
+	@KSRC=$(KSRC) scripts/mutants.sh $(ARCH)
 
 kunit-qemu: $(KSRC)/.git
 	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
