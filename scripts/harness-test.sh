@@ -62,11 +62,20 @@ empty_shim_filter_fails() {
 	! make -C "$here" --no-print-directory shim FILTER='no_such_suite*'
 }
 
+# The selftests guest must not hide the host's /tmp, where the test tree is
+# when OUT or the clone is under /tmp: the only mount on /tmp is an overlay
+# with the host's /tmp below.
+guest_keeps_host_tmp_visible() {
+	grep -E '^[^#]*mount .* /tmp/?( |$)' "$here/selftests/init.sh" | tee "$tmp/mounts"
+	[ -s "$tmp/mounts" ] && ! grep -qv -- '-t overlay .*lowerdir=/tmp,' "$tmp/mounts"
+}
+
 check "plain make installs only the base and shim packages" plain_make_installs_only_base_and_shim
 check "an absolute KSRC reaches the shim unchanged" absolute_ksrc_reaches_the_shim
 check "a missing KSRC is created where KSRC names" missing_ksrc_is_made_there
 check "tree.sh refuses a directory that is not its git tree" tree_keeps_a_foreign_directory
 check "make -n in shim/ writes no files" shim_dry_run_writes_nothing
 check "a shim FILTER that selects nothing fails" empty_shim_filter_fails
+check "the selftests guest does not hide the host's /tmp" guest_keeps_host_tmp_visible
 echo "harness: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

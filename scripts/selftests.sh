@@ -121,7 +121,7 @@ t2=$(now)
 log "test_progs build $((t2 - t1)) s"
 
 # --- 3. boot and run -------------------------------------------------------
-rm -f "$results"/test_progs.log
+rm -f "$results"/test_progs.log "$results"/summary.json
 log "booting $arch guest, tests: $tests"
 set +e
 timeout "$timeout" $qemu -nographic -no-reboot \
@@ -136,25 +136,30 @@ t3=$(now)
 log "boot+run $((t3 - t2)) s (qemu exit $qemu_rc), console: $results/console.log"
 
 # --- verdict ---------------------------------------------------------------
-summary=$(grep '^Summary: ' "$results/test_progs.log" 2>/dev/null | tail -1)
-if [ -z "$summary" ]; then
+# From test_progs' --json-summary: every test and subtest with its result,
+# and the counts; the log only for the reader.
+rm -f "$results/summary.txt"
+python3 - "$results/summary.json" > "$results/summary.txt" <<'PY' || true
+import json, sys
+s = json.load(open(sys.argv[1]))
+for t in s["results"]:
+    print("%s %s" % ("FAIL" if t["failed"] else "ok  ", t["name"]))
+    for st in t["subtests"]:
+        print("%s %s/%s" % ("FAIL" if st["failed"] else "ok  ", t["name"], st["name"]))
+print("counts %d %d %d %d" % (s["success"], s["success_subtest"], s["skipped"], s["failed"]))
+PY
+if ! grep -q '^counts ' "$results/summary.txt" 2>/dev/null; then
 	tail -n 30 "$results/console.log" >&2
-	echo "selftests: no test_progs summary" >&2
+	echo "selftests: no test_progs JSON summary in $results/summary.json" >&2
 	exit 1
 fi
-# Per-test and per-subtest results, then test_progs' own summary line
-# ("Summary: TESTS/SUBTESTS PASSED, N SKIPPED, N FAILED", counts of tests).
-# test_progs repeats the failures after "All error logs:"; show them once.
-sed '/^All error logs:/q' "$results/test_progs.log" |
-	grep -E '^#[0-9]+(/[0-9]+)? ' || true
-echo "$summary"
-passed=$(echo "$summary" | sed -n 's,^Summary: \([0-9]*\)/.*,\1,p')
-skipped=$(echo "$summary" | sed -n 's/.* \([0-9]*\) SKIPPED.*/\1/p')
-failed=$(echo "$summary" | sed -n 's/.* \([0-9]*\) FAILED.*/\1/p')
+grep -v '^counts ' "$results/summary.txt"
+set -- $(sed -n 's/^counts //p' "$results/summary.txt")
+passed=$1 subtests=$2 skipped=$3 failed=$4
 status=$(sed -n 's/^test_progs exit status: //p' "$results/test_progs.log")
 splats=$(grep -cE "$KERNEL_SPLAT" "$results/console.log" || true)
 [ "$splats" -eq 0 ] ||
 	echo "selftests: $splats kernel BUG/WARNING/Oops lines in $results/console.log" >&2
 [ "$status" = 0 ] || echo "selftests: test_progs exit status ${status:-unknown}" >&2
-echo "selftests: $passed passed, $failed failed${skipped:+ ($skipped skipped)}"
+echo "selftests: $passed passed ($subtests subtests), $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" = 0 ] && [ "$splats" -eq 0 ]

@@ -23,7 +23,7 @@ ip link set dev lo up 2>/dev/null || busybox ip link set dev lo up
 log=/run/out/test_progs.log
 {
 	echo "guest: $(uname -r) $(nproc) cpus, tests: $ST_TESTS"
-	cd "$ST_DIR" && ./test_progs -t "$ST_TESTS"
+	cd "$ST_DIR" && ./test_progs -t "$ST_TESTS" --json-summary=/run/out/summary.json
 	echo "test_progs exit status: $?"
 } 2>&1 | tee "$log"
 dmesg >/run/out/dmesg.log 2>&1 || busybox dmesg >/run/out/dmesg.log
