@@ -9,7 +9,7 @@ export OUT
 
 SHIM	= $(MAKE) -C shim KSRC=$(abspath $(KSRC)) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
-.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply \
+.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply apply-test \
 	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests mutants check check-full clean
 
 all: shim
@@ -36,6 +36,10 @@ harness:
 
 apply:
 	@scripts/apply.sh "$(KSRC)"
+
+apply-test: $(KSRC)/.git
+	@scripts/install-deps.sh apply
+	@scripts/apply-test.sh
 
 shim faults asan ubsan tsan bench: $(KSRC)/.git
 	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),shim-arm64)
@@ -73,10 +77,10 @@ selftests: $(KSRC)/.git
 	@scripts/selftests.sh $(KSRC) $(ARCH)
 
 check:
-	@scripts/check.sh tree roundtrip checkpatch cocci shim shim-arm64 asan harness kunit-qemu
+	@scripts/check.sh tree roundtrip apply-test checkpatch cocci shim shim-arm64 asan harness kunit-qemu
 
 check-full:
-	@scripts/check.sh tree roundtrip checkpatch bisect cocci shim shim-arm64 asan harness faults ubsan tsan \
+	@scripts/check.sh tree roundtrip apply-test checkpatch bisect cocci shim shim-arm64 asan harness faults ubsan tsan \
 		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 \
 		locktorture locktorture-arm64 selftests
 

@@ -25,7 +25,18 @@ for p in $(series_patches "$patches"); do
 	(cd "$scratch" && git apply "$p") ||
 		die "$(basename "$p") does not apply to $ksrc; nothing was changed"
 done
-for p in $(series_patches "$patches"); do
-	git apply "$p"
-done
-echo "apply: $(series_patches "$patches" | wc -l) patches applied to $ksrc"
+# A git tree gets commits with the patches' authors and messages.
+if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
+	git am -q $(series_patches "$patches")
+	how="as commits"
+else
+	for p in $(series_patches "$patches"); do
+		git apply "$p"
+	done
+	how="to the files"
+fi
+made_on=$(series_base_linux "$patches")
+version=$(make -s kernelversion 2>/dev/null || echo unknown)
+echo "apply: $(series_patches "$patches" | wc -l) patches applied $how of $ksrc (Linux $version), with no fuzz"
+[ "$version" = "$made_on" ] ||
+	echo "apply: note: the series was made and tested on Linux $made_on; see README.md, 'When the base moves'"

@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh GROUP...
 # Groups: base (the base source and a git tree of it), kernel (x86_64 kernel
 # builds and QEMU), arm64 (cross compiler and QEMU for arm64 kernels), shim,
-# shim-arm64 (the shim cross-built, run under qemu-aarch64), checkpatch,
+# shim-arm64 (the shim cross-built, run under qemu-aarch64), apply (quilt),
+# checkpatch,
 # cocci, selftests.
 set -e
 
@@ -19,6 +20,7 @@ for group in "$@"; do
 		dpkg --print-foreign-architectures | grep -qx arm64 ||
 			$([ "$(id -u)" -eq 0 ] || echo sudo) dpkg --add-architecture arm64
 		pkgs="$pkgs gcc-aarch64-linux-gnu qemu-user libc6-dev:arm64 liburcu-dev:arm64" ;;
+	apply)	pkgs="$pkgs quilt" ;;
 	checkpatch) pkgs="$pkgs python3-ply python3-git" ;;	# spdxcheck.py
 	cocci)	pkgs="$pkgs coccinelle" ;;
 	selftests) pkgs="$pkgs clang-19 llvm-19 lld-19 dwarves libelf-dev zlib1g-dev libzstd-dev libcap-dev busybox-static rsync" ;;

@@ -10,6 +10,16 @@ die() {
 	exit 1
 }
 
+# series_base DIR: the Debian linux-source-6.12 version the series in DIR
+# was made and tested against; series_base_linux DIR: its Linux version.
+# Both from the "Base:" line of the cover letter, DIR/README.
+series_base() {
+	sed -n 's/^Base: .*linux-source-6.12 \([^ )]*\).*/\1/p' "$1/README" 2>/dev/null | head -n 1
+}
+series_base_linux() {
+	sed -n 's/^Base: Linux \([^ ]*\) .*/\1/p' "$1/README" 2>/dev/null | head -n 1
+}
+
 # series_patches DIR: the patch files listed in DIR/series, in order.
 series_patches() {
 	[ -f "$1/series" ] || return 0
@@ -21,9 +31,10 @@ series_patches() {
 # zero commit ids, no signature, names from the subjects, and full blob ids
 # in the "index" lines (git abbreviates them to a length it derives from the
 # number of packed objects, which changes when gc packs the tree).
+# The cover letter, DIR/README, is written by hand and kept.
 export_series() {
-	rm -rf "$2"
 	mkdir -p "$2"
+	rm -f "$2"/*.patch "$2/series"
 	git -C "$1" format-patch --quiet --zero-commit --no-signature --full-index \
 		--subject-prefix=PATCH -o "$(cd "$2" && pwd)" base..HEAD
 	(cd "$2" && ls -1 -- *.patch 2>/dev/null) > "$2/series" || true

@@ -13,7 +13,7 @@ if [ -e "$tree/.git" ]; then
 		die "$tree has uncommitted changes; commit them and run 'make export' first"
 	tmp=$(mktemp -d)
 	export_series "$tree" "$tmp"
-	if ! diff -r -q "$tmp" "$patches" >/dev/null 2>&1; then
+	if ! diff -r -q -x README "$tmp" "$patches" >/dev/null 2>&1; then
 		rm -rf "$tmp"
 		die "$tree has commits not exported to $patches; run 'make export' first"
 	fi
@@ -50,10 +50,18 @@ git -C "$tree" config user.name >/dev/null ||
 git -C "$tree" config user.email >/dev/null ||
 	git -C "$tree" config user.email "$(git config user.email || echo developer@localhost)"
 
+made_on=$(series_base "$patches")
+base_is=$(cat "$tree/.debian-version" 2>/dev/null || echo unknown)
 for p in $(series_patches "$patches"); do
 	if ! git -C "$tree" am -q --whitespace=nowarn "$p"; then
 		git -C "$tree" am --abort
+		[ "$made_on" = "$base_is" ] ||
+			echo "tree: the series was made on linux-source-6.12 $made_on, this base is $base_is;" \
+				"see README.md, 'When the base moves'" >&2
 		die "$(basename "$p") does not apply; $tree holds the patches before it"
 	fi
 done
+# git am takes no fuzz: on another base, every patch applied exactly.
+[ "$made_on" = "$base_is" ] ||
+	echo "tree: note: the series was made on linux-source-6.12 $made_on; this base is $base_is, and every patch applied with no fuzz"
 echo "tree: $tree at $(git -C "$tree" rev-list --count base..HEAD) patches on base $(git -C "$tree" rev-parse --short base)"
