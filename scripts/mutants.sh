@@ -8,12 +8,13 @@
 #      JOBS (default nproc), DRY (set: only check that every snippet
 #      still applies, build nothing).
 #
-# Each arch has its own overlay of the patched tree in $OUT/mutants/ARCH/tree:
-# real directories along the paths of the files the list mutates, symlinks
-# into KSRC for everything else, and real copies of the mutated files.  The
-# shim is always built from that one overlay path into one O= per build
-# type, so make's -MMD dependencies rebuild only the objects that include
-# the file a mutant changed (and, for the next mutant, the file restored).
+# Each arch has its own copy of the parts of the patched tree the shim reads,
+# in $OUT/mutants/ARCH/tree, taken when the run starts: the tree may be
+# edited or rebased meanwhile.  Only files changed since the last copy are
+# copied again, with a new mtime, so make's -MMD dependencies rebuild only
+# what changed.  The shim is always built from that one path into one O=
+# per build type; a mutant rebuilds only the objects that include the file
+# it changes (and, for the next mutant, the file restored).
 set -eu
 . "$(dirname "$0")"/lib.sh
 set -f	# MUTANTS holds globs for ids, not for file names
@@ -93,38 +94,42 @@ mutate() {
 	}' "$list" "$2" > "$3"
 }
 
-# ---- the overlay ----
-# split DIR: make DIR (relative) a real directory of symlinks into KSRC,
-# splitting its parents first; refresh its symlinks when it already exists.
-split_dir() {
-	local d=$1 name
-	if [ "$d" != . ]; then
-		split_dir "$(dirname "$d")"
-		[ -L "$tree/$d" ] && rm "$tree/$d"
-		mkdir -p "$tree/$d"
-	fi
-	# Entries KSRC gained, then symlinks to entries it lost
-	(cd "$ksrc/$d" && ls -A) | while read -r name; do
-		[ -e "$tree/$d/$name" ] || [ -L "$tree/$d/$name" ] || echo "$ksrc/$d/$name"
-	done | xargs -r ln -s -t "$tree/$d"
-	find "$tree/$d" -maxdepth 1 -xtype l -delete
-}
-
-# restore FILE: the overlay's copy of FILE gets KSRC's content back; it is
-# rewritten (and so rebuilt) only if it differs.
-restore() {
-	cmp -s "$ksrc/$1" "$tree/$1" || cp "$ksrc/$1" "$tree/$1"
-}
-
-files=$(records | cut -d'|' -f2 | sort -u)
+# ---- the copy of the tree ----
+# The directories the shim reads from KSRC (see its dependency files).
+dirs="include arch/x86/include arch/arm64/include kernel net/core lib tools/testing/kunit"
+gitdir=$(git -C "$ksrc" rev-parse --absolute-git-dir 2>/dev/null || true)
+if [ -n "$gitdir" ] && { [ -e "$gitdir/rebase-merge" ] || [ -e "$gitdir/rebase-apply" ]; }; then
+	die "$ksrc is being rebased; run again when it is done"
+fi
 mkdir -p "$tree"
-split_dir .
+touch "$work/copied.new"
+for d in $dirs; do
+	# Files changed since the last copy (all of them the first time)
+	(cd "$ksrc" && find "$d" \( -type f -o -type l \) \
+		$([ -e "$work/copied" ] && echo "-newer $work/copied") -print0 |
+		xargs -0 -r cp -P --parents -t "$tree" --)
+	# Files gone from KSRC
+	(cd "$ksrc" && find "$d" \( -type f -o -type l \) | sort) > "$work/in-ksrc"
+	(cd "$tree" && find "$d" \( -type f -o -type l \) | sort) |
+		comm -13 "$work/in-ksrc" - | (cd "$tree" && xargs -r rm -f --)
+done
+mv "$work/copied.new" "$work/copied"
+
+# The unmutated files, for mutating and restoring.
+files=$(records | cut -d'|' -f2 | sort -u)
+rm -rf "$work/orig"
 for f in $files; do
 	[ -f "$ksrc/$f" ] || die "mutants/list names $f, which $ksrc does not have"
-	split_dir "$(dirname "$f")"
-	[ -L "$tree/$f" ] && rm "$tree/$f"
-	restore "$f"
+	mkdir -p "$work/orig/$(dirname "$f")"
+	cp "$ksrc/$f" "$work/orig/$f"
+	# A run that was stopped may have left a mutant here.
+	cmp -s "$work/orig/$f" "$tree/$f" || cp "$work/orig/$f" "$tree/$f"
 done
+
+# restore FILE: put FILE back as it was; a new mtime makes make rebuild it.
+restore() {
+	cp "$work/orig/$1" "$tree/$1"
+}
 
 # ---- building and running ----
 # A judge is a shim build (SAN) and the environment of its run (ENV).
@@ -194,7 +199,7 @@ done)
 # Every selected snippet must match exactly once before anything is built.
 stale=$(for rec in $sel; do
 	id=${rec%%|*} file=$(echo "$rec" | cut -d'|' -f2)
-	mutate "$id" "$ksrc/$file" /dev/null 2>"$logs/$id.stale" ||
+	mutate "$id" "$work/orig/$file" /dev/null 2>"$logs/$id.stale" ||
 		echo "$id: $(cat "$logs/$id.stale")"
 done)
 
@@ -248,7 +253,7 @@ for rec in $sel; do
 		continue
 	fi
 	[ -n "$prev" ] && restore "$prev"
-	mutate "$id" "$ksrc/$file" "$tree/$file"
+	mutate "$id" "$work/orig/$file" "$tree/$file"
 	prev=$file
 	t0=$(now)
 	if ! build "$judge" "$logs/$id.build"; then
