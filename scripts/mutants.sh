@@ -5,8 +5,9 @@
 # Env: KSRC (default build/linux), STOCK (default build/base), OUT (default
 #      ~/.cache/lsrq), MUTANTS (ids or shell globs, default all),
 #      MUTANT_TIMEOUT (s per run, default max(180, 5 x the baseline run)),
-#      JOBS (default nproc), DRY (set: only check that every snippet
-#      still applies, build nothing).
+#      JOBS (default nproc), SHIM (the shim's source directory, default
+#      shim/), DRY (set: only check that every snippet still applies, build
+#      nothing).
 #
 # Each arch has its own copy of the parts of the patched tree the shim reads,
 # in $OUT/mutants/ARCH/tree, taken when the run starts: the tree may be
@@ -25,6 +26,7 @@ ksrc=$(cd "${KSRC:-$here/build/linux}" && pwd)
 stock=$(cd "${STOCK:-$here/build/base}" && pwd)
 out=${OUT:-$HOME/.cache/lsrq}
 list=$here/mutants/list
+shimdir=$(cd "${SHIM:-$here/shim}" && pwd)
 select=${MUTANTS:-*}
 jobs=${JOBS:-$(nproc)}
 work=$out/mutants/$arch
@@ -147,7 +149,7 @@ judge_env() {
 shim_cmd() {
 	local san
 	san=$(judge_san "$1")
-	echo "env $(judge_env "$1") make -s --no-print-directory -C $here/shim" \
+	echo "env $(judge_env "$1") make -s --no-print-directory -C $shimdir" \
 		"KSRC=$tree STOCK=$stock ARCH=$arch SAN=$san O=$work/obj${san:+-$san}"
 }
 
@@ -209,22 +211,30 @@ if [ -n "${DRY:-}" ]; then
 	exit 0
 fi
 
-# The baselines: the unmutated overlay must pass for every judge the
-# selected mutants of this arch use.  They also set the hang bound.
+# The baselines: the unmutated tree must pass for every judge the selected
+# mutants of this arch use; the mutants of a judge whose baseline fails are
+# not judged.  The longest baseline run sets the hang bound.
 judges=$(echo "$sel" | awk -F'|' -v a="$arch" '$3 != "qemu" && ($4 == "" || $4 == a) { print $3 }' |
 	sort -u)
 timeout=${MUTANT_TIMEOUT:-900}
-longest=0
+longest=0 badjudges=""
 for judge in $judges; do
 	t0=$(now)
-	build "$judge" "$logs/baseline-$judge.build" || {
+	if ! build "$judge" "$logs/baseline-$judge.build"; then
 		tail -n 30 "$logs/baseline-$judge.build"
-		die "baseline ($judge) does not build"
-	}
+		echo "mutants: $arch baseline ($judge) does not build"
+		badjudges="$badjudges $judge"
+		continue
+	fi
 	t1=$(now)
 	run_shim "$judge" "$logs/baseline-$judge"
 	t2=$(now)
-	[ $status -eq 0 ] || die "baseline ($judge) fails: $(verdict "$logs/baseline-$judge"); see $logs/baseline-$judge.err"
+	if [ $status -ne 0 ]; then
+		echo "mutants: $arch baseline ($judge) FAILS, its mutants are not judged:" \
+			"$(verdict "$logs/baseline-$judge") (see $logs/baseline-$judge.out)"
+		badjudges="$badjudges $judge"
+		continue
+	fi
 	echo "mutants: $arch baseline ($judge): build $((t1 - t0)) s, run $((t2 - t1)) s"
 	[ $((t2 - t1)) -gt $longest ] && longest=$((t2 - t1))
 done
@@ -245,6 +255,11 @@ for rec in $sel; do
 	fi
 	if [ -n "$march" ] && [ "$march" != "$arch" ]; then
 		echo "mutant $id n/a: $march only"
+		continue
+	fi
+	if echo " $badjudges " | grep -q " $judge "; then
+		failures="$failures $id"
+		echo "mutant $id NOT JUDGED: the $judge baseline fails"
 		continue
 	fi
 	if [ "$judge" = qemu ]; then
