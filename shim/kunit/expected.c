@@ -27,6 +27,18 @@ static const struct kunit_known_warning known_warnings[] = {
 	 */
 	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "destroy_ls",
 	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
+	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "both_ls",
+	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
+	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "owner_gone",
+	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
+	/*
+	 * map_free cannot take a bucket lock: the element stays in the
+	 * bucket and is leaked with a warning; the case checks and frees it.
+	 */
+	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "map_free_b",
+	  SHIM_LS_FILE, SHIM_WARN_MAP_FREE_B },
+	{ "bpf_local_storage", "bpf_local_storage_test_teardown_fault", "both_b",
+	  SHIM_LS_FILE, SHIM_WARN_MAP_FREE_B },
 	/*
 	 * destroy runs while a delete holds the storage lock on the same
 	 * CPU: it cannot take it and warns; the delete finishes the job.

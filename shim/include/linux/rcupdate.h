@@ -150,6 +150,12 @@ do {									\
 } while (0)
 #define kvfree_rcu(ptr, rhf)	kfree_rcu(ptr, rhf)
 
+/* kfree_rcu() frees are RCU callbacks here: rcu_barrier() waits for them */
+static inline void kvfree_rcu_barrier(void)
+{
+	rcu_barrier();
+}
+
 /* In 6.12 a Tasks Trace grace period implies an RCU grace period. */
 static inline bool rcu_trace_implies_rcu_gp(void)
 {
