@@ -6,8 +6,9 @@
 #      ~/.cache/lsrq), MUTANTS (ids or shell globs, default all),
 #      MUTANT_TIMEOUT (s per run, default max(180, 5 x the baseline run)),
 #      JOBS (default nproc), SHIM (the shim's source directory, default
-#      shim/), DRY (set: only check that every snippet still applies, build
-#      nothing).
+#      shim/), REV (take the tree from this commit of KSRC instead of its
+#      working tree), DRY (set: only check that every snippet still
+#      applies, build nothing).
 #
 # Each arch has its own copy of the parts of the patched tree the shim reads,
 # in $OUT/mutants/ARCH/tree, taken when the run starts: the tree may be
@@ -96,12 +97,29 @@ mutate() {
 	}' "$list" "$2" > "$3"
 }
 
+# The list as it is now: it may be edited while this runs.
+cp "$list" "$work/list"
+list=$work/list
+
 # ---- the copy of the tree ----
 # The directories the shim reads from KSRC (see its dependency files).
 dirs="include arch/x86/include arch/arm64/include kernel net/core lib tools/testing/kunit"
 gitdir=$(git -C "$ksrc" rev-parse --absolute-git-dir 2>/dev/null || true)
-if [ -n "$gitdir" ] && { [ -e "$gitdir/rebase-merge" ] || [ -e "$gitdir/rebase-apply" ]; }; then
+if [ -z "${REV:-}" ] && [ -n "$gitdir" ] &&
+   { [ -e "$gitdir/rebase-merge" ] || [ -e "$gitdir/rebase-apply" ]; }; then
 	die "$ksrc is being rebased; run again when it is done"
+fi
+# REV: the commit's files, extracted (with the time of extraction as their
+# mtime) once per commit.
+if [ -n "${REV:-}" ]; then
+	rev=$(git -C "$ksrc" rev-parse --verify "$REV^{commit}") || die "no commit $REV in $ksrc"
+	if [ "$(cat "$work/rev/.commit" 2>/dev/null)" != "$rev" ]; then
+		rm -rf "$work/rev"
+		mkdir -p "$work/rev"
+		git -C "$ksrc" archive "$rev" -- $dirs | tar -x -m -C "$work/rev"
+		echo "$rev" > "$work/rev/.commit"
+	fi
+	ksrc=$work/rev
 fi
 mkdir -p "$tree"
 touch "$work/copied.new"
