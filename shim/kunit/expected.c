@@ -45,6 +45,14 @@ static const struct kunit_known_warning known_warnings[] = {
 	 */
 	{ "bpf_local_storage", "bpf_local_storage_test_unlink_vs_destroy", NULL,
 	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
+	/*
+	 * destroy gets no storage lock while map_free pins the owner; map_free
+	 * cannot take a bucket lock and restarts its bucket: both warn.
+	 */
+	{ "bpf_local_storage", "bpf_local_storage_test_destroy_vs_map_free", "pinned_sk",
+	  SHIM_LS_FILE, SHIM_WARN_DESTROY_LS },
+	{ "bpf_local_storage", "bpf_local_storage_test_destroy_vs_map_free", "restart_sk",
+	  SHIM_LS_FILE, SHIM_WARN_MAP_FREE_B },
 	/* The second destroy of one storage warns and returns at once. */
 	{ "bpf_local_storage", "bpf_local_storage_test_destroy_twice", NULL,
 	  SHIM_LS_FILE, "!refcount_read(&local_storage->owner_refcnt)" },

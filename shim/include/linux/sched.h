@@ -36,6 +36,7 @@ struct task_struct {
 	struct files_struct *files;	/* all tasks share one table */
 	/* Test fields */
 	int shim_dead;		/* release_task() done */
+	int shim_need_resched;	/* set_tsk_need_resched(), until cond_resched() */
 	unsigned int shim_wake;		/* futex word of schedule()/wake_up_process() */
 	struct shim_kthread *shim_kthread;
 	const struct shim_variant *shim_variant; /* whose storage code frees it */
@@ -89,12 +90,19 @@ int sim_need_resched(void);
 
 static inline bool need_resched(void)
 {
-	return sim_need_resched();
+	return READ_ONCE(current->shim_need_resched) || sim_need_resched();
+}
+
+/* Only for current here: the scheduler wants the CPU back */
+static inline void set_tsk_need_resched(struct task_struct *tsk)
+{
+	WRITE_ONCE(tsk->shim_need_resched, 1);
 }
 
 static inline int _cond_resched(void)
 {
 	might_sleep();
+	WRITE_ONCE(current->shim_need_resched, 0);
 	sim_yield();
 	return 0;
 }
