@@ -114,7 +114,7 @@ static u64 run_throughput_once(const struct shim_variant *v, int op, int nthread
 				BPF_F_NO_PREALLOC, NULL, 0);
 	if (IS_ERR(b.map))
 		return 0;
-	start = sim_clock_ns();
+	start = sim_host_clock_ns();
 	for (i = 0; i < nthreads; i++) {
 		w[i].b = &b;
 		w[i].id = i;
@@ -124,7 +124,7 @@ static u64 run_throughput_once(const struct shim_variant *v, int op, int nthread
 	WRITE_ONCE(b.stop, 1);
 	for (i = 0; i < nthreads; i++)
 		sim_thread_join(&th[i]);
-	end = sim_clock_ns();
+	end = sim_host_clock_ns();
 	for (i = 0; i < nthreads; i++)
 		total += b.ops[i];
 	shim_map_release(b.map);

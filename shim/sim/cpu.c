@@ -108,25 +108,24 @@ void sim_die(const char *fmt, ...)
 	abort();
 }
 
-unsigned long long sim_clock_ns(void)
-{
-	struct timespec ts;
+/*
+ * Spinning in user space: pause, and every 4096 spins yield the host core
+ * (see sim/clock.c).  cond_resched() counts as a spin.
+ */
+#define SIM_RELAX_YIELD_SPINS	4096
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+static void relax_tick(void)
+{
+	static __thread unsigned int n;
+
+	if (!(++n & (SIM_RELAX_YIELD_SPINS - 1)))
+		sim_spin_yield();
 }
 
 void sim_yield(void)
 {
-	sched_yield();
+	relax_tick();
 	sim_irq_deliver();
-}
-
-void sim_sleep_ns(unsigned long long ns)
-{
-	struct timespec ts = { .tv_sec = ns / 1000000000ULL, .tv_nsec = ns % 1000000000ULL };
-
-	nanosleep(&ts, NULL);
 }
 
 static inline void arch_pause(void)
@@ -138,18 +137,10 @@ static inline void arch_pause(void)
 #endif
 }
 
-/*
- * Spinning in user space: pause, and yield to the host scheduler now and
- * then so a preempted lock holder (or CPU occupant) gets to run on an
- * oversubscribed host.
- */
 void sim_cpu_relax(void)
 {
-	static __thread unsigned int n;
-
 	arch_pause();
-	if (!(++n & 63))
-		sched_yield();
+	relax_tick();
 	sim_irq_deliver();
 }
 
@@ -164,12 +155,15 @@ void sim_cpu_occupy(void)
 		if (none == &sim_ctx)
 			sim_die("CPU %d occupied twice by the same task", sim_ctx.cpu);
 		atomic_fetch_add_explicit(&c->occupy_waits, 1, memory_order_relaxed);
+		/* preempted: machine time goes on without this task */
+		sim_wait_begin();
 		do {
 			none = NULL;
 			sched_yield();
 		} while (!atomic_compare_exchange_weak_explicit(&c->occupant, &none, &sim_ctx,
 								memory_order_acquire,
 								memory_order_relaxed));
+		sim_wait_end();
 	}
 	sim_ctx.occupied = 1;
 	/* A non-preemptible region is an RCU read-side critical section. */
@@ -282,10 +276,11 @@ void sim_irq_point(const char *site, const void *obj)
 
 /* ---- tasks ---- */
 
-void sim_thread_enter(int cpu, struct task_struct *task)
+void sim_thread_enter(int cpu, struct task_struct *task, unsigned long long clock)
 {
 	if (cpu < 0 || cpu >= sim_nr_cpus)
 		sim_die("task on CPU %d, machine has %d", cpu, sim_nr_cpus);
+	sim_clock_thread_start(clock);
 	memset(&sim_ctx, 0, sizeof(sim_ctx));
 	sim_ctx.cpu = cpu;
 	sim_rcu_register();
@@ -307,13 +302,14 @@ void sim_thread_exit(void)
 	sim_ctx.current = NULL;
 	sim_rcu_unregister();
 	sim_ctx.registered = 0;
+	sim_clock_thread_exit();
 }
 
 static void *thread_main(void *p)
 {
 	struct sim_thread *t = p;
 
-	sim_thread_enter(t->cpu, t->task);
+	sim_thread_enter(t->cpu, t->task, t->clock);
 	t->task = sim_ctx.current;
 	t->ret = t->fn(t->arg);
 	sim_thread_exit();
@@ -330,6 +326,7 @@ int sim_thread_start(struct sim_thread *t, int cpu, void *(*fn)(void *), void *a
 	t->arg = arg;
 	t->ret = NULL;
 	t->task = NULL;
+	t->clock = sim_clock_ns();
 	err = pthread_create(&th, NULL, thread_main, t);
 	if (err)
 		return -err;
@@ -359,6 +356,7 @@ int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg, struct task_struct
 	t->fn = fn;
 	t->arg = arg;
 	t->task = task;
+	t->clock = sim_clock_ns();
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	err = pthread_create(&th, &attr, detached_main, t);
@@ -372,7 +370,9 @@ int sim_thread_spawn(int cpu, void *(*fn)(void *), void *arg, struct task_struct
 
 void *sim_thread_join(struct sim_thread *t)
 {
+	sim_wait_begin();
 	pthread_join((pthread_t)t->handle, NULL);
+	sim_wait_end();
 	return t->ret;
 }
 
@@ -403,23 +403,10 @@ void sim_init(int nr_cpus)
 		sim_die("nr_cpus %d out of range 1..%d", nr_cpus, SIM_MAX_CPUS);
 	sim_nr_cpus = nr_cpus;
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	sim_clock_init();
 	percpu_init();
 	sim_rcu_init();
-	sim_thread_enter(0, NULL);
-}
-
-/* ---- blocking waits for kernel-side sleeping primitives ---- */
-#include <linux/futex.h>
-#include <sys/syscall.h>
-
-void sim_futex_wait(unsigned int *word, unsigned int val)
-{
-	syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
-}
-
-void sim_futex_wake(unsigned int *word)
-{
-	syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
+	sim_thread_enter(0, NULL, 0);
 }
 
 /* ---- try/throw for KUnit assertions (libc setjmp: sanitizers know it) ---- */
@@ -451,6 +438,7 @@ void sim_throw(void)
 int sim_thread_join_timeout(struct sim_thread *t, unsigned long long ns)
 {
 	struct timespec ts;
+	int ret;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ts.tv_sec += ns / 1000000000ULL;
@@ -459,18 +447,12 @@ int sim_thread_join_timeout(struct sim_thread *t, unsigned long long ns)
 		ts.tv_sec++;
 		ts.tv_nsec -= 1000000000L;
 	}
-	return pthread_timedjoin_np((pthread_t)t->handle, NULL, &ts) ? -1 : 0;
+	sim_wait_begin();
+	ret = pthread_timedjoin_np((pthread_t)t->handle, NULL, &ts) ? -1 : 0;
+	sim_wait_end();
+	return ret;
 }
 
-int sim_futex_wait_timeout(unsigned int *word, unsigned int val, unsigned long long ns)
-{
-	struct timespec ts = { .tv_sec = ns / 1000000000ULL, .tv_nsec = ns % 1000000000ULL };
-
-	if (syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, &ts, NULL, 0) &&
-	    errno == ETIMEDOUT)
-		return -1;
-	return 0;
-}
 
 /* ---- asynchronous interrupts ---- */
 

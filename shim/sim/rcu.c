@@ -185,33 +185,42 @@ static void check_may_block(const char *what, int trace)
 	ensure_registered();
 }
 
+/* Grace-period waits sleep: the task clock advances by their wall time. */
 void sim_synchronize_rcu(void)
 {
 	check_may_block("synchronize_rcu()", 0);
+	sim_wait_begin();
 	urcu_memb_synchronize_rcu();
+	sim_wait_end();
 	__tsan_acquire(&gp_sync);
 }
 
 void sim_synchronize_rcu_tasks_trace(void)
 {
 	check_may_block("synchronize_rcu_tasks_trace()", 1);
+	sim_wait_begin();
 	urcu_mb_synchronize_rcu();
 	__tsan_acquire(&trace_gp_sync);
 	urcu_memb_synchronize_rcu();
+	sim_wait_end();
 	__tsan_acquire(&gp_sync);
 }
 
 void sim_rcu_barrier(void)
 {
 	check_may_block("rcu_barrier()", 0);
+	sim_wait_begin();
 	urcu_memb_barrier();
+	sim_wait_end();
 }
 
 void sim_rcu_barrier_tasks_trace(void)
 {
 	check_may_block("rcu_barrier_tasks_trace()", 1);
+	sim_wait_begin();
 	urcu_mb_barrier();
 	urcu_memb_barrier();
+	sim_wait_end();
 }
 
 unsigned long sim_rcu_pending(void)

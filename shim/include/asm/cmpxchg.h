@@ -61,12 +61,16 @@
 /*
  * arm64's WFE-based wait: return when the value at ptr differs from val or
  * when an event arrives.  Events are the timer event stream (10 kHz on
- * Linux), so the wait lasts at most 100 us; the value is polled meanwhile.
+ * Linux), so the wait lasts at most 100 us of the task's clock; the value is
+ * polled meanwhile.  In a guest, WFE traps to the hypervisor, which runs
+ * another vCPU: the shim yields the host core as often.
  */
 #define __cmpwait_relaxed(ptr, val)					\
 do {									\
-	unsigned long long __cw_end = sim_clock_ns() + 100000;		\
+	unsigned long long __cw_end;					\
 									\
+	sim_spin_yield();						\
+	__cw_end = sim_clock_ns() + 100000;				\
 	while (__atomic_load_n((ptr), __SHIM_RELAXED) == (val) &&	\
 	       sim_clock_ns() < __cw_end)				\
 		sim_cpu_relax();					\

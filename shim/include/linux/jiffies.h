@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Stand-in for include/linux/jiffies.h: HZ=1000 ticks of the host clock. */
+/* Stand-in for include/linux/jiffies.h: HZ=1000 ticks of the task clock. */
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
 

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Stand-in for include/linux/timekeeping.h: all clocks are the host's monotonic one. */
+/*
+ * Stand-in for include/linux/timekeeping.h: every clock is the running
+ * task's clock, which advances with the task's own progress and waits, not
+ * while the host deschedules its thread (see sim/clock.c).
+ */
 #ifndef _LINUX_TIMEKEEPING_H
 #define _LINUX_TIMEKEEPING_H
 

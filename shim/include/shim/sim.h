@@ -63,10 +63,10 @@ void sim_bug(const char *file, int line, const char *what) __attribute__((noretu
 /* Warnings printed as the kernel prints them; hits matching no expectation. */
 unsigned long sim_warn_count(void);
 unsigned long sim_warn_unexpected(void);
-unsigned long long sim_clock_ns(void);
 void sim_cpu_relax(void);
 void sim_yield(void);
-void sim_sleep_ns(unsigned long long ns);
+/* Yield the host core, as a spinning vCPU does (see sim/clock.c). */
+void sim_spin_yield(void);
 unsigned long sim_cpu_occupy_waits(int cpu);
 /* need_resched() returns true on every nth call (0: never, the default). */
 void sim_set_need_resched_period(unsigned int n);
@@ -91,6 +91,16 @@ void sim_warn_expect_report(const struct sim_warn_expect *e);
 /* Called on every hit (the KUnit runtime fails the case if !expected). */
 extern void (*sim_warn_hook)(const char *file, int line, const char *cond, int expected);
 
+/*
+ * sim/clock.c: the running task's clock (ktime_get*(), jiffies, ...),
+ * which advances with the task's own progress and with its waits, not while
+ * the host deschedules it; see there.  The host's monotonic clock is for
+ * the harness only (case timeouts, benchmark tables).
+ */
+unsigned long long sim_clock_ns(void);
+unsigned long long sim_host_clock_ns(void);
+/* Sleep for ns (the task clock advances by as much). */
+void sim_sleep_ns(unsigned long long ns);
 /* Block while *word == val (futex); wake all waiters on word. */
 void sim_futex_wait(unsigned int *word, unsigned int val);
 void sim_futex_wake(unsigned int *word);
@@ -149,6 +159,7 @@ struct sim_thread {
 	void *arg;
 	void *ret;
 	struct task_struct *task;	/* the task_struct "current" will be */
+	unsigned long long clock;	/* its clock starts at its creator's */
 };
 int sim_thread_start(struct sim_thread *t, int cpu, void *(*fn)(void *), void *arg);
 void *sim_thread_join(struct sim_thread *t);
@@ -159,8 +170,8 @@ int sim_thread_join_timeout(struct sim_thread *t, unsigned long long ns);
 /* Run fn(arg); sim_throw() from within returns here: 0 normal, 1 thrown. */
 int sim_try(void (*fn)(void *), void *arg);
 void sim_throw(void) __attribute__((noreturn));
-/* Register/unregister the calling thread as a task on @cpu. */
-void sim_thread_enter(int cpu, struct task_struct *task);
+/* Register/unregister the calling thread as a task on @cpu, clock at @clock. */
+void sim_thread_enter(int cpu, struct task_struct *task, unsigned long long clock);
 void sim_thread_exit(void);
 /* Hooks the kernel-side task code provides (kern/sched.c). */
 extern struct task_struct *(*sim_task_alloc_hook)(void);
