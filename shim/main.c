@@ -5,6 +5,8 @@
  *   shim [--cpus N] [--filter GLOB[,GLOB...]] [--fault SITE:NTH|every:ERR]
  *        [--expect-warn FILE:COND]... [--bench [bench options]]
  *
+ * --filter: kunit.py's filter_glob (kunit/filter.c); a glob that selects no
+ * case is an error.
  * Default: run every KUnit suite (kernel suites of the patched tree and the
  * shim's own), KTAP on stdout; exit status 1 if a case failed, a warning
  * nobody expected was hit, or (without --fault) an object was leaked.
@@ -72,6 +74,10 @@ int main(int argc, char **argv)
 			sim_fault_set(&cfg);
 		}
 		ret = kunit_run_all(filter);
+		if (ret < 0) {
+			fprintf(stderr, "shim: bad filter '%s'\n", filter);
+			usage();
+		}
 	}
 	sim_fault_clear();
 	shim_shutdown();

@@ -37,6 +37,7 @@
 #include <linux/string.h>
 #include <kunit/test.h>
 #include <kunit/resource.h>
+#include <shim/kunit.h>
 #include <shim/sim.h>
 
 extern struct kunit_suite *__start_shim_kunit_suites[];
@@ -410,16 +411,6 @@ static void print_ok(int indent, enum kunit_status status, size_t n, const char 
 		   status == KUNIT_SKIPPED ? comment : "");
 }
 
-static size_t count_cases(struct kunit_suite *suite)
-{
-	struct kunit_case *c;
-	size_t n = 0;
-
-	kunit_suite_for_each_test_case(suite, c)
-		n++;
-	return n;
-}
-
 static enum kunit_status run_suite(struct kunit_suite *suite, size_t suite_nr,
 				   struct kunit_result_stats *all)
 {
@@ -441,12 +432,14 @@ static enum kunit_status run_suite(struct kunit_suite *suite, size_t suite_nr,
 	}
 	sim_printf(KUNIT_SUBTEST_INDENT "KTAP version 1\n");
 	sim_printf(KUNIT_SUBTEST_INDENT "# Subtest: %s\n", suite->name);
-	sim_printf(KUNIT_SUBTEST_INDENT "1..%zu\n", count_cases(suite));
+	sim_printf(KUNIT_SUBTEST_INDENT "1..%zu\n", kunit_filter_count(suite));
 
 	kunit_suite_for_each_test_case(suite, test_case) {
 		struct kunit_result_stats param_stats = { 0 };
 		struct kunit test;
 
+		if (!kunit_filter_case(suite, test_case))
+			continue;
 		case_nr++;
 		init_test(&test, test_case->name);
 		if (!test_case->generate_params) {
@@ -512,60 +505,32 @@ static enum kunit_status run_suite(struct kunit_suite *suite, size_t suite_nr,
 	return suite_status;
 }
 
-/* filter: comma-separated globs on the suite name ('*' matches any run) */
-static bool glob_match(const char *glob, const char *name, size_t glen)
-{
-	if (!glen)
-		return !*name;
-	if (*glob == '*')
-		return glob_match(glob + 1, name, glen - 1) ||
-		       (*name && glob_match(glob, name + 1, glen));
-	return *name == *glob && glob_match(glob + 1, name + 1, glen - 1);
-}
-
-/*
- * Without a filter every suite runs but the benchmarks (names ending in
- * "_bench"): they assert only that nothing failed, take long, and need as
- * many host cores as threads to mean anything; make bench runs them.
- */
-static bool suite_selected(const char *filter, const char *name)
-{
-	size_t len = strlen(name);
-	const char *p = filter;
-
-	if (!filter || !*filter)
-		return len < 6 || strcmp(name + len - 6, "_bench");
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (glob_match(p, name, len))
-			return true;
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	return false;
-}
-
 int kunit_run_all(const char *filter)
 {
 	struct kunit_result_stats all = { 0 };
 	struct kunit_suite **s;
 	size_t n = 0, nr = 0;
+	const char *unused;
 	int failed = 0;
 
+	if (kunit_filter_parse(filter))
+		return -EINVAL;
 	sim_warn_hook = warn_hook;
 	for (s = __start_shim_kunit_suites; s < __stop_shim_kunit_suites; s++)
-		if (suite_selected(filter, (*s)->name))
+		if (kunit_filter_count(*s))
 			n++;
 	sim_printf("KTAP version 1\n1..%zu\n", n);
 	for (s = __start_shim_kunit_suites; s < __stop_shim_kunit_suites; s++) {
-		if (!suite_selected(filter, (*s)->name))
+		if (!kunit_filter_count(*s))
 			continue;
 		if (run_suite(*s, ++nr, &all) == KUNIT_FAILURE)
 			failed = 1;
 	}
 	sim_flush();
+	unused = kunit_filter_unused();
+	if (unused) {
+		sim_eprintf("shim: filter '%s' selects no test\n", unused);
+		failed = 1;
+	}
 	return failed;
 }

@@ -23,6 +23,17 @@ int sim_printf(const char *fmt, ...)
 	return n;
 }
 
+int sim_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 int sim_vsnprintf(char *buf, unsigned long size, const char *fmt, va_list ap)
 {
 	return vsnprintf(buf, size, fmt, ap);

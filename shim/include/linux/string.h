@@ -13,6 +13,8 @@ size_t strlen(const char *s);
 int strcmp(const char *s1, const char *s2);
 int strncmp(const char *s1, const char *s2, size_t n);
 char *strchr(const char *s, int c);
+char *strchrnul(const char *s, int c);
+void *memchr(const void *s, int c, size_t n);
 char *strstr(const char *haystack, const char *needle);
 ssize_t sized_strscpy(char *dest, const char *src, size_t count);
 #define __shim_strscpy2(d, s)		sized_strscpy(d, s, sizeof(d))

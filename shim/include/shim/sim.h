@@ -232,6 +232,8 @@ void sim_fault_range_forget(const void *start);
 
 /* Output (stdout is the KTAP stream). */
 int sim_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* To stderr: diagnostics of the shim itself. */
+int sim_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int sim_vprintf(const char *fmt, __builtin_va_list ap);
 int sim_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list ap);
 int sim_snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
