@@ -209,7 +209,10 @@ verdict() {
 
 now() { date +%s; }
 
+# ASan does not run under qemu-aarch64 (it hangs at start): on arm64 the
+# asan mutants are judged by the plain shim.
 sel=$(records | while IFS='|' read -r id file judge march equiv; do
+	[ "$arch" = arm64 ] && [ "$judge" = asan ] && judge=shim
 	for pat in $select; do
 		case $id in $pat) echo "$id|$file|$judge|$march|$equiv"; break ;; esac
 	done
