@@ -52,6 +52,7 @@ struct workqueue_struct {
 	unsigned int seq;	/* futex word: bumped on queue and on idle */
 	int busy;
 	int stop;
+	unsigned int started;	/* futex word: the kworker's task exists */
 	struct sim_thread thread;
 };
 
@@ -84,6 +85,9 @@ static void *kworker(void *arg)
 {
 	struct workqueue_struct *wq = arg;
 
+	__atomic_store_n(&wq->started, 1, __ATOMIC_RELEASE);
+	sim_futex_wake(&wq->started);
+
 	for (;;) {
 		struct work_struct *work = NULL;
 		unsigned int seq = __atomic_load_n(&wq->seq, __ATOMIC_SEQ_CST);
@@ -109,6 +113,16 @@ static void *kworker(void *arg)
 			return NULL;
 		sim_futex_wait(&wq->seq, seq);
 	}
+}
+
+static bool workqueue_idle(struct workqueue_struct *wq)
+{
+	bool idle;
+
+	spin_lock_irq(&wq->lock);
+	idle = list_empty(&wq->list) && !wq->busy;
+	spin_unlock_irq(&wq->lock);
+	return idle;
 }
 
 void flush_workqueue(struct workqueue_struct *wq)
@@ -159,6 +173,9 @@ void shim_boot(int nr_cpus)
 	/* the kworker is a task on the last CPU */
 	if (sim_thread_start(&system_workqueue.thread, nr_cpus - 1, kworker, system_wq))
 		BUG();
+	/* its task is allocated by then: tests count objects from here on */
+	while (!__atomic_load_n(&system_workqueue.started, __ATOMIC_ACQUIRE))
+		sim_futex_wait(&system_workqueue.started, 0);
 }
 
 /* Stop the kworker and end the boot task, so that nothing is left allocated. */
@@ -178,11 +195,17 @@ void shim_quiesce(void)
 {
 	int i;
 
-	/* work items may queue RCU callbacks and vice versa: iterate */
-	for (i = 0; i < 3; i++) {
+	/*
+	 * Work items may queue RCU callbacks and callbacks queue more
+	 * callbacks (a Tasks Trace one chains a normal one) or work: go on
+	 * until a round ends with none of either left.
+	 */
+	for (i = 0; i < 100; i++) {
 		flush_workqueue(system_wq);
 		rcu_barrier_tasks_trace();
 		rcu_barrier();
+		if (!sim_rcu_pending() && workqueue_idle(system_wq))
+			return;
 	}
-	flush_workqueue(system_wq);
+	WARN(1, "shim_quiesce: RCU callbacks or work still queued after %d rounds", i);
 }

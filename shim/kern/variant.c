@@ -38,6 +38,31 @@ static int storage_nr_elems(struct bpf_local_storage *ls)
 	return n;
 }
 
+static int storage_charge_check(struct bpf_local_storage *ls)
+{
+	int ret = 0;
+#ifdef SHIM_LS_HAS_MEM_CHARGE
+	struct bpf_local_storage_elem *selem;
+	u64 expected = sizeof(*ls);
+
+	if (!ls)
+		return 0;
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(selem, &ls->list, snode) {
+		struct bpf_local_storage_map *smap = rcu_dereference(SDATA(selem)->smap);
+
+		if (smap)
+			expected += smap->elem_size;
+		else
+			ret = -1;	/* map tear-down in progress */
+	}
+	rcu_read_unlock();
+	if (READ_ONCE(ls->mem_charge) != expected)
+		ret = -1;
+#endif
+	return ret;
+}
+
 static int sk_charge_check(struct sock *sk, long *charged)
 {
 	struct bpf_local_storage_elem *selem;
@@ -240,6 +265,7 @@ const struct shim_variant shim_variant_table = {
 	.sk_diag_put		= bpf_sk_storage_diag_put,
 	.sk_charge_check	= sk_charge_check,
 	.storage_nr_elems	= storage_nr_elems,
+	.storage_charge_check	= storage_charge_check,
 #ifdef SHIM_LS_RQSPINLOCK
 	.ls_uses_rqspinlock	= 1,
 #endif

@@ -378,6 +378,7 @@ void *sim_thread_join(struct sim_thread *t)
 
 /* ---- need_resched() knob: every nth call says yes (0: never) ---- */
 static atomic_uint need_resched_period;
+static atomic_ulong need_resched_yes;
 
 void sim_set_need_resched_period(unsigned int n)
 {
@@ -389,7 +390,15 @@ int sim_need_resched(void)
 	static __thread unsigned int calls;
 	unsigned int n = atomic_load_explicit(&need_resched_period, memory_order_relaxed);
 
-	return n && !(++calls % n);
+	if (!n || ++calls % n)
+		return 0;
+	atomic_fetch_add_explicit(&need_resched_yes, 1, memory_order_relaxed);
+	return 1;
+}
+
+unsigned long sim_need_resched_count(void)
+{
+	return atomic_load(&need_resched_yes);
 }
 
 const char *sim_getenv(const char *name)

@@ -68,8 +68,12 @@ void sim_yield(void);
 /* Yield the host core, as a spinning vCPU does (see sim/clock.c). */
 void sim_spin_yield(void);
 unsigned long sim_cpu_occupy_waits(int cpu);
-/* need_resched() returns true on every nth call (0: never, the default). */
+/*
+ * need_resched() returns true on every nth call of a task (0: never, the
+ * default); how many times it did so far.
+ */
 void sim_set_need_resched_period(unsigned int n);
+unsigned long sim_need_resched_count(void);
 /*
  * Warnings a run or a test case expects: a hit of WARN*() in a file whose
  * path ends in "/" @file (or is @file) with the condition text @cond.

@@ -52,6 +52,12 @@ struct shim_variant {
 	 * (0 without storage), else -1; *charged gets sk_omem_alloc.
 	 */
 	int (*sk_charge_check)(struct sock *sk, long *charged);
+	/*
+	 * 0 if the storage's own record of its charge (ls->mem_charge, in
+	 * variants that have it) is sizeof(storage) + the elem_size of each
+	 * linked element, else -1; 0 for no storage.
+	 */
+	int (*storage_charge_check)(struct bpf_local_storage *ls);
 	/* Number of elements linked to the owner's storage (0: none). */
 	int (*storage_nr_elems)(struct bpf_local_storage *ls);
 	/*
