@@ -61,6 +61,18 @@ locktorture: $(KSRC)/.git
 	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
 	@KSRC=$(KSRC) scripts/locktorture.sh $(ARCH)
 
+# KUnit runs for the NMI, paravirt and arm64 timed-wait branches, and the NMI
+# stress (SECS=60); see scripts/kunit-variant.sh.
+.PHONY: kunit-paravirt kunit-pseudo-nmi kunit-noevtstrm nmi-stress
+kunit-paravirt kunit-pseudo-nmi kunit-noevtstrm nmi-stress: $(KSRC)/.git
+	@scripts/install-deps.sh kernel $(if $(filter arm64,$(ARCH)),arm64)
+	@KSRC=$(KSRC) scripts/kunit-variant.sh $@ $(ARCH)
+
+# The mutants only a kernel in QEMU kills ("qemu:" lines of mutants/list).
+.PHONY: mutants-qemu
+mutants-qemu: $(KSRC)/.git
+	@KSRC=$(KSRC) scripts/mutants-qemu.sh $(ARCH)
+
 checkpatch: $(KSRC)/.git
 	@scripts/install-deps.sh checkpatch
 	@KSRC=$(KSRC) scripts/checkpatch.sh
