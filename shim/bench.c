@@ -30,6 +30,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/ktime.h>
+#include <linux/bpf_local_storage.h>
 #include <shim/kern.h>
 
 #define VAL_SIZE	16
@@ -215,7 +216,7 @@ static void run_shared(const struct shim_variant *v, int ms, struct shared *s)
 /* ---- b), c) interrupts ---- */
 
 struct irq_site {
-	const char *site;
+	unsigned int point;		/* SIM_IRQ_POINT_* */
 	enum sim_irq_kind kind;
 	int fired, fail;
 };
@@ -271,7 +272,7 @@ static void *irq_thread(void *arg)
 
 		for (i = 0; i < r->iters; i++) {
 			struct sim_irq_inject inj = {
-				.site = site->site,
+				.point = site->point,
 				.kind = site->kind,
 				.remaining = 1,
 				.fn = irq_handler,
@@ -339,33 +340,22 @@ static void run_irq(const struct shim_variant *v, struct irq_site *sites, int nr
 static int nr_irq_sites(const struct shim_variant *v, struct irq_site *out)
 {
 	static const struct irq_site stock_sites[] = {
-		{ "spin_lock_irqsave", SIM_IRQ_HARDIRQ },
-		{ "spin_locked", SIM_IRQ_NMI },
+		{ SIM_IRQ_POINT_SPIN_LOCK_IRQSAVE, SIM_IRQ_HARDIRQ },
+		{ SIM_IRQ_POINT_SPIN_LOCKED, SIM_IRQ_NMI },
 	};
-	static const struct irq_site hook_sites[] = {
-		{ "update_entry", SIM_IRQ_HARDIRQ },
-		{ "update_ls:pre", SIM_IRQ_HARDIRQ },
-		{ "update_ls", SIM_IRQ_NMI },
-		{ "update_b", SIM_IRQ_NMI },
-		{ "unlink_ls:pre", SIM_IRQ_HARDIRQ },
-		{ "unlink_ls", SIM_IRQ_NMI },
-		{ "unlink_b", SIM_IRQ_NMI },
+	static const struct irq_site patched_sites[] = {
+		{ SIM_IRQ_POINT_LS(BPF_LS_TEST_UPDATE_ENTRY), SIM_IRQ_HARDIRQ },
+		{ SIM_IRQ_POINT_LS_PRE(BPF_LS_TEST_UPDATE_LS), SIM_IRQ_HARDIRQ },
+		{ SIM_IRQ_POINT_LS(BPF_LS_TEST_UPDATE_LS), SIM_IRQ_NMI },
+		{ SIM_IRQ_POINT_LS(BPF_LS_TEST_UPDATE_B), SIM_IRQ_NMI },
+		{ SIM_IRQ_POINT_LS_PRE(BPF_LS_TEST_UNLINK_LS), SIM_IRQ_HARDIRQ },
+		{ SIM_IRQ_POINT_LS(BPF_LS_TEST_UNLINK_LS), SIM_IRQ_NMI },
+		{ SIM_IRQ_POINT_LS(BPF_LS_TEST_UNLINK_B), SIM_IRQ_NMI },
 	};
-	static const struct irq_site override_sites[] = {
-		{ "ls_lock", SIM_IRQ_HARDIRQ },
-		{ "ls_locked", SIM_IRQ_NMI },
-		{ "b_locked", SIM_IRQ_NMI },
-	};
-	const struct irq_site *src = stock_sites;
-	int n = ARRAY_SIZE(stock_sites);
+	bool patched = v == &patched__shim_variant_table;
+	const struct irq_site *src = patched ? patched_sites : stock_sites;
+	int n = patched ? ARRAY_SIZE(patched_sites) : ARRAY_SIZE(stock_sites);
 
-	if (v->has_ls_hooks) {
-		src = hook_sites;
-		n = ARRAY_SIZE(hook_sites);
-	} else if (v->ls_uses_rqspinlock) {
-		src = override_sites;
-		n = ARRAY_SIZE(override_sites);
-	}
 	memcpy(out, src, n * sizeof(*out));
 	return n;
 }
@@ -396,10 +386,6 @@ int shim_bench_main(int argc, char **argv)
 
 	sim_printf("# shim bench: %d simulated CPUs, median of 3 x %d ms per throughput point\n",
 		   sim_nr_cpus, ms);
-	sim_printf("# patched: rqspinlock %s, storage locks %s, lock-site call-outs %s\n",
-		   vs[1]->has_rqspinlock ? "yes" : "no",
-		   vs[1]->ls_uses_rqspinlock ? "rqspinlock" : "raw_spinlock",
-		   vs[1]->has_ls_hooks ? "yes" : "no");
 	sim_printf("\n%-8s %7s %14s %14s %7s\n", "op", "threads", "stock ops/s",
 		   "patched ops/s", "ratio");
 	for (op = 0; op < NR_OPS; op++) {
@@ -438,13 +424,15 @@ int shim_bench_main(int argc, char **argv)
 			   "fired", "get NULL", "main fail");
 		for (i = 0; i < 2; i++) {
 			struct irq_site sites[8];
+			char name[32];
 			struct irqb ib;
 			int n = nr_irq_sites(vs[i], sites), s;
 
 			run_irq(vs[i], sites, n, iters, t, &ib);
 			for (s = 0; s < n; s++)
 				sim_printf("%-8s %-20s %-8s %7d %9d\n", vs[i]->name,
-					   sites[s].site,
+					   shim_irq_point_name(sites[s].point, name,
+							       sizeof(name)),
 					   sites[s].kind == SIM_IRQ_NMI ? "nmi" : "hardirq",
 					   sites[s].fired, sites[s].fail);
 			sim_printf("%-8s %-20s %-8s %7s %9s %10d\n", vs[i]->name, "(all)", "", "",

@@ -21,12 +21,6 @@
 
 #include "shim/sim.h"
 
-void shim_boot(int nr_cpus);
-void shim_quiesce(void);
-void shim_shutdown(void);
-int kunit_run_all(const char *filter);
-int shim_bench_main(int argc, char **argv);
-
 static void usage(void)
 {
 	fprintf(stderr, "usage: shim [--cpus N] [--filter GLOBS] [--fault SPEC]\n"
@@ -69,7 +63,7 @@ int main(int argc, char **argv)
 		if (fault && *fault) {
 			struct sim_fault_cfg cfg;
 
-			if (sim_fault_parse(fault, &cfg))
+			if (shim_fault_parse(fault, &cfg))
 				usage();
 			sim_fault_set(&cfg);
 		}
@@ -82,7 +76,7 @@ int main(int argc, char **argv)
 	sim_fault_clear();
 	shim_shutdown();
 	if (fault && *fault)
-		sim_fault_report();
+		shim_fault_report();
 	/*
 	 * Every object the kernel-side code allocated must be gone now; this is
 	 * the leak check of builds without LeakSanitizer.  Not with injected

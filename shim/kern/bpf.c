@@ -60,14 +60,9 @@ void *bpf_map_kzalloc(const struct bpf_map *map, size_t size, gfp_t flags)
 	return kzalloc(size, flags);
 }
 
-/* Only the storage maps' bucket arrays are allocated here: name their locks. */
 void *bpf_map_kvcalloc(struct bpf_map *map, size_t n, size_t size, gfp_t flags)
 {
-	void *p = kvcalloc(n, size, flags);
-
-	if (p)
-		sim_fault_range_add(p, n * size, "b");
-	return p;
+	return kvcalloc(n, size, flags);
 }
 
 bool bpf_map_meta_equal(const struct bpf_map *meta0, const struct bpf_map *meta1)
@@ -398,30 +393,3 @@ int bpf_iter_map_fill_link_info(const struct bpf_iter_aux_info *aux, struct bpf_
 	return 0;
 }
 
-/* ---- lock fault/interrupt injection for the storage files ---- */
-
-static const char *lock_site(void *lock)
-{
-	const char *site = sim_fault_range_site(lock);
-
-	return site ? site : "ls";
-}
-
-int shim_lock_fault(void *lock)
-{
-	const char *site;
-
-	if (likely(!READ_ONCE(sim_fault_armed) && !READ_ONCE(sim_irq_armed_count)))
-		return 0;
-	site = lock_site(lock);
-	if (READ_ONCE(sim_irq_armed_count))
-		sim_irq_point(!strcmp(site, "b") ? "b_lock" : "ls_lock", lock);
-	return sim_fault_lock(site);
-}
-
-void shim_lock_acquired(void *lock)
-{
-	if (likely(!READ_ONCE(sim_irq_armed_count)))
-		return;
-	sim_irq_point(!strcmp(lock_site(lock), "b") ? "b_locked" : "ls_locked", lock);
-}

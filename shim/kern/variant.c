@@ -9,17 +9,13 @@
 #include <net/bpf_sk_storage.h>
 #include <shim/variant.h>
 
-#ifndef SHIM_VARIANT_NAME
-#error "build with -DSHIM_VARIANT_NAME=\"stock\" or \"patched\""
-#endif
-
-#ifdef SHIM_HAS_RQSPINLOCK
-#include <asm/rqspinlock.h>
-
-static int held_cnt(int cpu)
-{
-	return READ_ONCE(per_cpu_ptr(&rqspinlock_held_locks, cpu)->cnt);
-}
+/*
+ * SHIM_PATCHED: the tree has the whole series (storage locks are
+ * rqspinlocks, ls->mem_charge, selem->state, the test call-outs).
+ * SHIM_STOCK: 6.12 as released.
+ */
+#if defined(SHIM_PATCHED) == defined(SHIM_STOCK)
+#error "build with -DSHIM_STOCK or -DSHIM_PATCHED"
 #endif
 
 #include <linux/bpf_local_storage.h>
@@ -41,7 +37,7 @@ static int storage_nr_elems(struct bpf_local_storage *ls)
 static int storage_charge_check(struct bpf_local_storage *ls)
 {
 	int ret = 0;
-#ifdef SHIM_LS_HAS_MEM_CHARGE
+#ifdef SHIM_PATCHED
 	struct bpf_local_storage_elem *selem;
 	u64 expected = sizeof(*ls);
 
@@ -84,7 +80,7 @@ static int sk_charge_check(struct sock *sk, long *charged)
 			}
 			expected += smap->elem_size;
 		}
-#ifdef SHIM_LS_HAS_MEM_CHARGE
+#ifdef SHIM_PATCHED
 		if (READ_ONCE(ls->mem_charge) != expected)
 			ret = -1;
 #endif
@@ -96,7 +92,7 @@ static int sk_charge_check(struct sock *sk, long *charged)
 	return ret;
 }
 
-#ifdef SHIM_LS_HAS_SELEM_STATE
+#ifdef SHIM_PATCHED
 static const char *destroy_leftover_bad(struct bpf_local_storage_elem *selem)
 {
 	if (atomic_read(&selem->state) != SELEM_STORAGE_UNLINKED)
@@ -160,32 +156,24 @@ static int reap_map_free_leftover(void *value, const char **why)
 }
 #endif
 
-#ifdef SHIM_LS_TEST_HOOKS
+#ifdef SHIM_PATCHED
 /*
- * The storage code's own KUnit call-outs (bpf_ls_test_ops) carry the lock
- * site names.  The shim installs its ops at boot and keeps them installed:
+ * The storage code's own KUnit call-outs (bpf_ls_test_ops) name the lock
+ * site (enum bpf_ls_test_site).  The shim installs its ops at boot and keeps
+ * them installed:
  * a KUnit suite's bpf_ls_test_set_ops() calls are redirected (objcopy, see
  * the Makefile) to shim_ls_test_set_ops(), which makes the suite's ops the
  * inner ops the shim's call into.  So a suite behaves as in the kernel, and
  * the shim's fault and interrupt injection compose with it.
  */
-#include <shim/ls_sites.h>	/* generated from enum bpf_ls_test_site */
-
 static const struct bpf_ls_test_ops *inner_ops;
-
-static const char *site_name(enum bpf_ls_test_site site)
-{
-	if ((unsigned int)site < ARRAY_SIZE(shim_ls_site_names) && shim_ls_site_names[site])
-		return shim_ls_site_names[site];
-	return "unknown";
-}
 
 static void shim_ls_hook(enum bpf_ls_test_site site, void *ctx)
 {
 	const struct bpf_ls_test_ops *ops = READ_ONCE(inner_ops);
 
 	if (unlikely(READ_ONCE(sim_irq_armed_count)))
-		sim_irq_point(site_name(site), NULL);
+		sim_irq_point(SIM_IRQ_POINT_LS(site), NULL);
 	if (ops && ops->hook)
 		ops->hook(site, ops->ctx);
 }
@@ -195,14 +183,10 @@ static int shim_ls_lock_fault(enum bpf_ls_test_site site, void *ctx)
 	const struct bpf_ls_test_ops *ops = READ_ONCE(inner_ops);
 	int err;
 
-	if (unlikely(READ_ONCE(sim_irq_armed_count))) {
-		char pre[48];
-
-		snprintf(pre, sizeof(pre), "%s:pre", site_name(site));
-		sim_irq_point(pre, NULL);
-	}
+	if (unlikely(READ_ONCE(sim_irq_armed_count)))
+		sim_irq_point(SIM_IRQ_POINT_LS_PRE(site), NULL);
 	if (unlikely(READ_ONCE(sim_fault_armed))) {
-		err = sim_fault_lock(site_name(site));
+		err = sim_fault_lock(site);
 		if (err)
 			return err;
 	}
@@ -233,14 +217,18 @@ late_initcall(shim_ls_hooks_init);
 #endif
 
 const struct shim_variant shim_variant_table = {
-	.name			= SHIM_VARIANT_NAME,
+#ifdef SHIM_PATCHED
+	.name			= "patched",
+#else
+	.name			= "stock",
+#endif
 	.task_ops		= &task_storage_map_ops,
 	.cgrp_ops		= &cgrp_storage_map_ops,
 	.inode_ops		= &inode_storage_map_ops,
 	.sk_ops			= &sk_storage_map_ops,
 	.task_get		= &bpf_task_storage_get_proto,
 	.task_del		= &bpf_task_storage_delete_proto,
-#ifdef SHIM_HAS_TASK_RECUR
+#ifdef SHIM_STOCK
 	.task_get_tracing	= &bpf_task_storage_get_recur_proto,
 	.task_del_tracing	= &bpf_task_storage_delete_recur_proto,
 #else
@@ -266,18 +254,8 @@ const struct shim_variant shim_variant_table = {
 	.sk_charge_check	= sk_charge_check,
 	.storage_nr_elems	= storage_nr_elems,
 	.storage_charge_check	= storage_charge_check,
-#ifdef SHIM_LS_RQSPINLOCK
-	.ls_uses_rqspinlock	= 1,
-#endif
-#ifdef SHIM_LS_HAS_SELEM_STATE
+#ifdef SHIM_PATCHED
 	.reap_destroy_leftovers	= reap_destroy_leftovers,
 	.reap_map_free_leftover	= reap_map_free_leftover,
-#endif
-#ifdef SHIM_LS_TEST_HOOKS
-	.has_ls_hooks		= 1,
-#endif
-#ifdef SHIM_HAS_RQSPINLOCK
-	.has_rqspinlock		= 1,
-	.rqspinlock_held_cnt	= held_cnt,
 #endif
 };

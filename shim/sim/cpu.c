@@ -249,7 +249,7 @@ void sim_irq_disarm(void)
 	armed = NULL;
 }
 
-void sim_irq_point(const char *site, const void *obj)
+void sim_irq_point(unsigned int point, const void *obj)
 {
 	struct sim_irq_inject *inj = armed;
 
@@ -257,7 +257,7 @@ void sim_irq_point(const char *site, const void *obj)
 		return;
 	if (inj->remaining <= 0)
 		return;
-	if (inj->site && strcmp(inj->site, site))
+	if (inj->point != SIM_IRQ_POINT_ANY && inj->point != point)
 		return;
 	if (inj->obj && inj->obj != obj)
 		return;

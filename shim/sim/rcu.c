@@ -228,8 +228,6 @@ unsigned long sim_rcu_pending(void)
 	return atomic_load(&pending);
 }
 
-void sim_kfree(const void *p);
-
 /* Runs on liburcu's call_rcu worker thread, as softirq on CPU 0. */
 static void invoke(struct sim_rcu_cb *cb)
 {

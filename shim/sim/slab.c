@@ -52,7 +52,6 @@ void sim_kfree(const void *p)
 {
 	if ((unsigned long)p <= 16)
 		return;
-	sim_fault_range_forget(p);
 	atomic_fetch_sub_explicit(&outstanding, 1, memory_order_relaxed);
 	free((void *)p);
 }

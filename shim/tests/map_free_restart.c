@@ -15,6 +15,7 @@
  * the slab holds what it held before the case.
  */
 #include "helpers.h"
+#include <linux/bpf_local_storage.h>
 
 #define VAL_SIZE	16
 #define NR_OWNERS	32
@@ -45,7 +46,7 @@ static void map_free_restart(struct kunit *test)
 	const struct restart_param *p = test->param_value;
 	const struct shim_variant *v = &patched__shim_variant_table;
 	/* counts the lock call-outs, fails none */
-	const struct sim_fault_cfg count = { .nth = LONG_MAX, .err = -EDEADLK };
+	const struct sim_fault_cfg count = { .sites = ~0ULL, .nth = LONG_MAX, .err = -EDEADLK };
 	unsigned long visits_b, visits_ls, said_yes;
 	struct task_struct *task[NR_OWNERS];
 	struct sock *sk[NR_OWNERS];
@@ -74,8 +75,8 @@ static void map_free_restart(struct kunit *test)
 	}
 
 	test_fault_on(&count);
-	visits_b = sim_fault_site_hits("map_free_b");
-	visits_ls = sim_fault_site_hits("map_free_ls");
+	visits_b = sim_fault_site_hits(BPF_LS_TEST_MAP_FREE_B);
+	visits_ls = sim_fault_site_hits(BPF_LS_TEST_MAP_FREE_LS);
 	said_yes = sim_need_resched_count();
 	sim_set_need_resched_period(p->period);
 	kunit_add_action(test, need_resched_off, NULL);
@@ -84,8 +85,8 @@ static void map_free_restart(struct kunit *test)
 	kunit_release_action(test, need_resched_off, NULL);
 	test_fault_off();
 
-	KUNIT_EXPECT_EQ(test, sim_fault_site_hits("map_free_b") - visits_b, NR_OWNERS);
-	KUNIT_EXPECT_EQ(test, sim_fault_site_hits("map_free_ls") - visits_ls, NR_OWNERS);
+	KUNIT_EXPECT_EQ(test, sim_fault_site_hits(BPF_LS_TEST_MAP_FREE_B) - visits_b, NR_OWNERS);
+	KUNIT_EXPECT_EQ(test, sim_fault_site_hits(BPF_LS_TEST_MAP_FREE_LS) - visits_ls, NR_OWNERS);
 	/* the restart path ran: after every element, or every other, ... */
 	KUNIT_EXPECT_GE(test, sim_need_resched_count() - said_yes, NR_OWNERS / p->period);
 	for (i = 0; i < NR_OWNERS; i++) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-in for include/linux/percpu.h.  Dynamic per-CPU memory is carved
- * from the same per-CPU units as the static section (sim/cpu.c), so
+ * from the same per-CPU units as the static section (sim/percpu.c), so
  * per_cpu_ptr() works the same on both.
  */
 #ifndef __LINUX_PERCPU_H
@@ -11,9 +11,7 @@
 #include <linux/percpu-defs.h>
 #include <linux/smp.h>
 #include <linux/preempt.h>
-
-void __percpu *sim_alloc_percpu(unsigned long size, unsigned long align);
-void sim_free_percpu(void __percpu *p);
+#include <shim/sim.h>	/* sim_alloc_percpu(), sim_free_percpu() */
 
 #define __alloc_percpu_gfp(size, align, gfp)	sim_alloc_percpu(size, align)
 #define __alloc_percpu(size, align)		sim_alloc_percpu(size, align)

@@ -8,6 +8,7 @@
 
 #include <linux/stdarg.h>
 #include <linux/compiler.h>
+#include <shim/sim.h>	/* _printk(), vprintk(), scnprintf() */
 
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"
@@ -25,8 +26,6 @@
 #define pr_fmt(fmt) fmt
 #endif
 
-__printf(1, 2) int _printk(const char *fmt, ...);
-int vprintk(const char *fmt, va_list args);
 #define printk(fmt, ...)	_printk(fmt, ##__VA_ARGS__)
 #define no_printk(fmt, ...)	({ if (0) _printk(fmt, ##__VA_ARGS__); 0; })
 
@@ -50,7 +49,6 @@ int vprintk(const char *fmt, va_list args);
 int sprintf(char *buf, const char *fmt, ...);
 int snprintf(char *buf, size_t size, const char *fmt, ...);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
-int scnprintf(char *buf, size_t size, const char *fmt, ...);
 
 static inline void dump_stack(void) { }
 

@@ -86,8 +86,6 @@ static inline pid_t task_pid_nr(struct task_struct *t)
 	return t->pid;
 }
 
-int sim_need_resched(void);
-
 static inline bool need_resched(void)
 {
 	return READ_ONCE(current->shim_need_resched) || sim_need_resched();

@@ -48,8 +48,6 @@ static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 #define kvcalloc(n, size, flags)	kcalloc(n, size, flags)
 #define kvmalloc_array(n, size, flags)	kmalloc_array(n, size, flags)
 
-void kfree(const void *objp);
-void kvfree(const void *addr);
 #define kfree_sensitive(p)	kfree(p)
 
 #endif /* _LINUX_SLAB_H */

@@ -10,8 +10,9 @@
  * it: that is reported as CONFIG_DEBUG_SPINLOCK's "spinlock recursion" and
  * the run aborts instead of hanging.
  *
- * Interrupt injection points: "spin_lock" before the acquisition (IRQs still
- * on for the _irqsave variants) and "spin_locked" inside the critical section.
+ * Interrupt injection points (SIM_IRQ_POINT_*): before the acquisition,
+ * before IRQs go off in the _irqsave variants, and inside the critical
+ * section.
  */
 #ifndef __LINUX_SPINLOCK_H
 #define __LINUX_SPINLOCK_H
@@ -36,7 +37,7 @@ static inline void raw_spin_lock_init(raw_spinlock_t *lock)
 
 static inline void do_raw_spin_lock(raw_spinlock_t *lock)
 {
-	sim_irq_point("spin_lock", lock);
+	sim_irq_point(SIM_IRQ_POINT_SPIN_LOCK, lock);
 	/*
 	 * The owner cannot be another task on this CPU (it would occupy the
 	 * CPU), so this is a nested context (IRQ, NMI) about to spin on a
@@ -46,7 +47,7 @@ static inline void do_raw_spin_lock(raw_spinlock_t *lock)
 		sim_raw_spin_lock_recursion(lock);
 	queued_spin_lock(&lock->raw_lock);
 	WRITE_ONCE(lock->owner_cpu, sim_ctx.cpu);
-	sim_irq_point("spin_locked", lock);
+	sim_irq_point(SIM_IRQ_POINT_SPIN_LOCKED, lock);
 }
 
 static inline int do_raw_spin_trylock(raw_spinlock_t *lock)
@@ -109,7 +110,7 @@ static inline unsigned long __raw_spin_lock_irqsave(raw_spinlock_t *lock)
 	unsigned long flags;
 
 	/* an interrupt may still arrive here, before IRQs go off */
-	sim_irq_point("spin_lock_irqsave", lock);
+	sim_irq_point(SIM_IRQ_POINT_SPIN_LOCK_IRQSAVE, lock);
 	local_irq_save(flags);
 	preempt_disable();
 	do_raw_spin_lock(lock);

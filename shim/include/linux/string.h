@@ -4,6 +4,7 @@
 #define _LINUX_STRING_H_
 
 #include <linux/types.h>
+#include <shim/sim.h>	/* sized_strscpy() */
 
 void *memcpy(void *dest, const void *src, size_t n);
 void *memmove(void *dest, const void *src, size_t n);
@@ -16,7 +17,6 @@ char *strchr(const char *s, int c);
 char *strchrnul(const char *s, int c);
 void *memchr(const void *s, int c, size_t n);
 char *strstr(const char *haystack, const char *needle);
-ssize_t sized_strscpy(char *dest, const char *src, size_t count);
 #define __shim_strscpy2(d, s)		sized_strscpy(d, s, sizeof(d))
 #define __shim_strscpy3(d, s, n)	sized_strscpy(d, s, n)
 #define __shim_strscpy_pick(_1, _2, _3, name, ...) name

@@ -18,9 +18,6 @@
 #include <shim/sim.h>
 #include <shim/variant.h>
 
-/* Boot: CPUs, per-CPU areas, RCU, initcalls, the kworker. */
-void shim_boot(int nr_cpus);
-
 /* Tasks.  shim_task_new() returns a live task (usage 1) with a pid. */
 struct task_struct *shim_task_new(const char *comm);
 int shim_task_pidfd(struct task_struct *task);
@@ -73,6 +70,16 @@ long shim_kptr_live(void);
 #define SHIM_LS_FILE		"kernel/bpf/bpf_local_storage.c"
 #define SHIM_WARN_DESTROY_LS	"err && !in_map_free"
 #define SHIM_WARN_MAP_FREE_B	"err && in_map_free"
+
+/*
+ * Lock sites of the patched storage code (enum bpf_ls_test_site) by name,
+ * kern/ls_sites.c: the name of a site (NULL if none), the sites a name
+ * stands for (a site, "ls", "b", "*"; 0 if none) and the name of an
+ * interrupt injection point.
+ */
+const char *shim_ls_site_name(unsigned int site);
+u64 shim_ls_sites(const char *name);
+const char *shim_irq_point_name(unsigned int point, char *buf, size_t size);
 
 /* Wait until the kworker is idle and all RCU callbacks have run. */
 void shim_quiesce(void);

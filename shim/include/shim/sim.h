@@ -134,14 +134,23 @@ int sim_run_in_hardirq(void (*fn)(void *), void *arg);
 void sim_run_in_nmi(void (*fn)(void *), void *arg);
 
 /*
- * Interrupt injection.  Kernel-side stand-ins call sim_irq_point(site, obj)
- * at places where an interrupt can arrive; if the current task has an armed
- * injection for that site (and obj, if given), the handler runs there, in
- * hardirq context when IRQs are on, else (if allowed) as an NMI.
+ * Interrupt injection.  Kernel-side code calls sim_irq_point(point, obj) at
+ * places where an interrupt can arrive; if the current task has an armed
+ * injection for that point (and obj, if given), the handler runs there, in
+ * hardirq context when IRQs are on, else (if allowed) as an NMI.  Points:
+ * the storage code's lock sites (enum bpf_ls_test_site, see
+ * kern/variant.c), inside the critical section or just before the
+ * acquisition, and the places of the spinlock stand-in.
  */
+#define SIM_IRQ_POINT_LS(site)		(site)		/* lock taken */
+#define SIM_IRQ_POINT_LS_PRE(site)	(64 + (site))	/* before taking it */
+#define SIM_IRQ_POINT_SPIN_LOCK		128	/* before the acquisition */
+#define SIM_IRQ_POINT_SPIN_LOCKED	129	/* inside the critical section */
+#define SIM_IRQ_POINT_SPIN_LOCK_IRQSAVE	130	/* before IRQs go off */
+#define SIM_IRQ_POINT_ANY		(~0U)
 enum sim_irq_kind { SIM_IRQ_HARDIRQ, SIM_IRQ_NMI };
 struct sim_irq_inject {
-	const char *site;		/* NULL: any site */
+	unsigned int point;		/* SIM_IRQ_POINT_ANY: any point */
 	const void *obj;		/* NULL: any object */
 	enum sim_irq_kind kind;
 	int remaining;			/* fire this many times, then disarm */
@@ -153,7 +162,7 @@ void sim_irq_arm(struct sim_irq_inject *inj);
 /* Number of tasks with an armed injection (fast check for hooks). */
 extern int sim_irq_armed_count;
 void sim_irq_disarm(void);
-void sim_irq_point(const char *site, const void *obj);
+void sim_irq_point(unsigned int point, const void *obj);
 
 /* Threads as tasks: start fn(arg) on a new task bound to @cpu. */
 struct sim_thread {
@@ -208,9 +217,13 @@ void sim_slab_fail_nth(long nth);
 void sim_slab_fail_atomic(int on);
 unsigned long sim_slab_failed(void);
 
-/* sim/fault.c: lock-acquisition fault injection. */
+/*
+ * sim/fault.c: lock-acquisition fault injection.  A site is a value of the
+ * series' enum bpf_ls_test_site (names and parsing: kern/ls_sites.c).
+ */
+#define SIM_FAULT_MAX_SITES	64
 struct sim_fault_cfg {
-	const char *site;		/* NULL/"": any site */
+	unsigned long long sites;	/* bit (1 << site) per matching site */
 	long nth;			/* fail the nth matching acquisition (1-based) */
 	int every;			/* fail every matching acquisition */
 	int err;			/* -EDEADLK or -ETIMEDOUT */
@@ -220,19 +233,15 @@ void sim_fault_clear(void);
 /* Tests: configure on top of the current setting / go back to it. */
 void sim_fault_push(const struct sim_fault_cfg *cfg);
 void sim_fault_pop(void);
-/* Called by the lock wrappers: returns 0 or the error to inject. */
-int sim_fault_lock(const char *site);
+/*
+ * Called by the lock call-out while sim_fault_armed: counts the
+ * acquisition, returns 0 or the error to inject.
+ */
+int sim_fault_lock(unsigned int site);
 unsigned long sim_fault_injected(void);
-unsigned long sim_fault_site_hits(const char *site);
-/* Print "shim: site NAME hits N" for every site seen, to stderr. */
-void sim_fault_report(void);
-int sim_fault_parse(const char *spec, struct sim_fault_cfg *cfg);
-/* Non-zero while a fault or an interrupt injection is configured. */
+unsigned long sim_fault_site_hits(unsigned int site);
+/* Non-zero while a fault is configured (also a baseline that never fires). */
 extern int sim_fault_armed;
-/* Address ranges that name a lock site (e.g. a map's bucket array). */
-void sim_fault_range_add(const void *start, unsigned long len, const char *site);
-const char *sim_fault_range_site(const void *p);
-void sim_fault_range_forget(const void *start);
 
 /* Output (stdout is the KTAP stream). */
 int sim_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -243,5 +252,38 @@ int sim_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_l
 int sim_snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void sim_flush(void);
 const char *sim_getenv(const char *name);
+
+/*
+ * Kernel API the simulator implements on the libc side, declared here once
+ * for both sides (the stand-in headers include this file instead of
+ * declaring them), so the compiler checks definition and use agree.
+ */
+/* sim/slab.c */
+void kfree(const void *objp);
+void kvfree(const void *addr);
+/* sim/out.c */
+int _printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int vprintk(const char *fmt, __builtin_va_list args);
+int scnprintf(char *buf, unsigned long size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+long sized_strscpy(char *dest, const char *src, unsigned long count);
+/* per-CPU units: alloc_percpu() and free_percpu() */
+void *sim_alloc_percpu(unsigned long size, unsigned long align);
+void sim_free_percpu(void *p);
+/* need_resched(): see sim_set_need_resched_period() */
+int sim_need_resched(void);
+
+/* Kernel-side entry points the simulator's main() calls. */
+struct sim_fault_cfg;
+/* kern/boot.c: boot (CPUs, RCU, initcalls, the kworker) and shut down */
+void shim_boot(int nr_cpus);
+void shim_shutdown(void);
+/* kunit/kunit.c: run the selected suites (kunit/filter.c), KTAP on stdout */
+int kunit_run_all(const char *filter);
+/* bench.c: shim --bench */
+int shim_bench_main(int argc, char **argv);
+/* kern/ls_sites.c: --fault SITE:NTH|every:ERR, and the hits per site */
+int shim_fault_parse(const char *spec, struct sim_fault_cfg *cfg);
+void shim_fault_report(void);
 
 #endif /* __SHIM_SIM_H */

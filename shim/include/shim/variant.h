@@ -21,10 +21,7 @@ struct bpf_sk_storage_diag;
 struct bpf_local_storage;
 
 struct shim_variant {
-	const char *name;
-	int has_rqspinlock;		/* the tree has kernel/bpf/rqspinlock.c */
-	int ls_uses_rqspinlock;		/* the storage locks are rqspinlocks */
-	int has_ls_hooks;		/* bpf_ls_test_ops call-outs (site names) */
+	const char *name;		/* "stock" or "patched" */
 	const struct bpf_map_ops *task_ops, *cgrp_ops, *inode_ops, *sk_ops;
 	const struct bpf_func_proto *task_get, *task_del;
 	/* what tracing programs get (stock: the _recur trylock variants) */
@@ -43,8 +40,6 @@ struct shim_variant {
 	int (*sk_diag_put)(struct bpf_sk_storage_diag *diag, struct sock *sk,
 			   struct sk_buff *skb, int stg_array_type,
 			   unsigned int *res_diag_size);
-	/* The held-lock table of a CPU, if the variant has rqspinlock. */
-	int (*rqspinlock_held_cnt)(int cpu);
 	/*
 	 * Storage charge invariant of an sk (no tear-down running): returns
 	 * 0 if sk_omem_alloc (and ls->mem_charge, where the variant has it)
@@ -61,8 +56,8 @@ struct shim_variant {
 	/* Number of elements linked to the owner's storage (0: none). */
 	int (*storage_nr_elems)(struct bpf_local_storage *ls);
 	/*
-	 * What a tear-down leaks by design when it cannot take a lock, in
-	 * variants whose elements record it (selem->state; NULL otherwise).
+	 * What a tear-down leaks by design when it cannot take a lock (patched
+	 * only: its elements record it in selem->state; NULL in stock).
 	 * Check that the leftovers are in exactly the state that tear-down
 	 * leaves them in and free them (kmalloc'ed sk storage only).
 	 *  - destroy failing the storage lock: the storage @ls, still on the
