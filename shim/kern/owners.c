@@ -256,8 +256,6 @@ void put_pid(struct pid *pid)
 		kfree(pid);
 }
 
-void shim_kthread_free(struct task_struct *t);
-
 void __put_task_struct(struct task_struct *t)
 {
 	WARN_ON(!t->shim_dead);

@@ -7,6 +7,7 @@
 
 void sim_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void sim_rcu_init(void);
+void sim_percpu_init(void);
 void sim_rcu_occupy_enter(void);
 void sim_rcu_occupy_exit(void);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Kernel warnings and the ones a run expects.
+ * Kernel warnings and the ones a run expects; BUG() and the simulator's own
+ * fatal errors.
  *
  * WARN*() print "WARNING: CPU: c PID: p at FILE:LINE: COND" on stderr, as
  * the kernel prints its first line; WARN_ON_ONCE() and WARN_ONCE() print
@@ -17,8 +18,10 @@
  */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -144,4 +147,24 @@ void sim_warn_expect_report(const struct sim_warn_expect *e)
 {
 	fprintf(stderr, "shim: expected warning %s: %s hits %lu\n", e->file, e->cond,
 		__atomic_load_n(&e->hits, __ATOMIC_RELAXED));
+}
+
+void sim_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "shim: fatal: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	abort();
+}
+
+void sim_bug(const char *file, int line, const char *what)
+{
+	fflush(stdout);
+	fprintf(stderr, "kernel BUG at %s:%d: %s (CPU %d)\n", file, line, what, sim_ctx.cpu);
+	abort();
 }

@@ -2,7 +2,7 @@
 /*
  * Stand-in for include/linux/sched.h: a task_struct trimmed to what the BPF
  * storage code and the tests use.  Every simulated thread runs as one task;
- * "current" is that task (kern/sched.c allocates it).
+ * "current" is that task (kern/owners.c allocates it).
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H

@@ -18,12 +18,29 @@
 #include <shim/sim.h>
 #include <shim/variant.h>
 
+/* kern/boot.c: wait until the kworker is idle and all RCU callbacks ran. */
+void shim_quiesce(void);
+
+/* kern/workqueue.c: the kworker; whether a workqueue has nothing to do. */
+void shim_kworker_start(int nr_cpus);
+void shim_kworker_stop(void);
+struct workqueue_struct;
+bool shim_workqueue_idle(struct workqueue_struct *wq);
+
+/* kern/kthread.c: the first wake-up of a kthread starts it (true then). */
+bool shim_kthread_wake(struct task_struct *t);
+/* ...and its record goes with its task_struct (NULL: not a kthread). */
+void shim_kthread_free(struct task_struct *t);
+
 /* Tasks.  shim_task_new() returns a live task (usage 1) with a pid. */
 struct task_struct *shim_task_new(const char *comm);
 int shim_task_pidfd(struct task_struct *task);
 /* release_task(): the pid no longer resolves; the last reference is dropped
  * after an RCU grace period (delayed_put_task_struct). */
 void shim_task_exit(struct task_struct *task);
+/* The task of a simulator thread (sim_task_alloc_hook/sim_task_free_hook). */
+struct task_struct *shim_thread_task_alloc(void);
+void shim_thread_task_free(struct task_struct *task);
 
 /* Cgroups: a reference from creation; kill = offline (css dying). */
 struct cgroup *shim_cgroup_new(void);
@@ -81,8 +98,6 @@ const char *shim_ls_site_name(unsigned int site);
 u64 shim_ls_sites(const char *name);
 const char *shim_irq_point_name(unsigned int point, char *buf, size_t size);
 
-/* Wait until the kworker is idle and all RCU callbacks have run. */
-void shim_quiesce(void);
 
 /* Call a helper through its bpf_func_proto, like a BPF program does. */
 static inline u64 shim_call(const struct bpf_func_proto *p, u64 r1, u64 r2,

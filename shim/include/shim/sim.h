@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The simulated machine: the interface between the kernel-side stand-in
- * headers (include/linux, include/asm, ...) and the user-space simulator
- * (the sim directory, built against libc).  Only plain C types cross this boundary, so
- * it can be included from both sides.
+ * The simulated machine: the one header of the boundary between kernel-side
+ * code (kern/, kunit/, tests/, the stand-in headers in include/) and the
+ * user-space simulator (sim/ and main.c, built against libc).  Every symbol
+ * defined on one side and used on the other is declared here, once, and
+ * both sides include it, so the compiler checks that they agree.  Only
+ * plain C types appear, so either side can include it.
  *
  * Model:
  *  - A simulated CPU is a number 0..sim_nr_cpus-1.  Every thread that runs
@@ -52,28 +54,23 @@ extern __thread struct sim_ctx sim_ctx;
 extern int sim_nr_cpus;
 extern unsigned long __per_cpu_offset[SIM_MAX_CPUS];
 
-/* sim/cpu.c */
+/* sim/cpu.c: bring the machine up; occupy a CPU; spin on it. */
 void sim_init(int nr_cpus);
 void sim_cpu_occupy(void);
 void sim_cpu_release(void);
+unsigned long sim_cpu_occupy_waits(int cpu);
+void sim_cpu_relax(void);
+void sim_yield(void);
+const char *sim_getenv(const char *name);
+
+/* sim/warn.c: warnings, BUG(), and the warnings a run expects. */
 void sim_warn(const char *file, int line, const char *cond);
-/* WARN_ON_ONCE(): prints the first time *warned is set (see sim/warn.c). */
+/* WARN_ON_ONCE(): prints the first time *warned is set. */
 void sim_warn_once(_Bool *warned, const char *file, int line, const char *cond);
 void sim_bug(const char *file, int line, const char *what) __attribute__((noreturn));
 /* Warnings printed as the kernel prints them; hits matching no expectation. */
 unsigned long sim_warn_count(void);
 unsigned long sim_warn_unexpected(void);
-void sim_cpu_relax(void);
-void sim_yield(void);
-/* Yield the host core, as a spinning vCPU does (see sim/clock.c). */
-void sim_spin_yield(void);
-unsigned long sim_cpu_occupy_waits(int cpu);
-/*
- * need_resched() returns true on every nth call of a task (0: never, the
- * default); how many times it did so far.
- */
-void sim_set_need_resched_period(unsigned int n);
-unsigned long sim_need_resched_count(void);
 /*
  * Warnings a run or a test case expects: a hit of WARN*() in a file whose
  * path ends in "/" @file (or is @file) with the condition text @cond.
@@ -103,6 +100,8 @@ extern void (*sim_warn_hook)(const char *file, int line, const char *cond, int e
  */
 unsigned long long sim_clock_ns(void);
 unsigned long long sim_host_clock_ns(void);
+/* Yield the host core, as a spinning vCPU does. */
+void sim_spin_yield(void);
 /* Sleep for ns (the task clock advances by as much). */
 void sim_sleep_ns(unsigned long long ns);
 /* Block while *word == val (futex); wake all waiters on word. */
@@ -112,6 +111,8 @@ void sim_futex_wake(unsigned int *word);
 int sim_futex_wait_timeout(unsigned int *word, unsigned int val, unsigned long long ns);
 
 /*
+ * sim/irq.c: simulated interrupts.
+ *
  * Asynchronous interrupts (irq_work, hrtimer): a request queued on a CPU
  * runs in hardirq context on a task of that CPU at its next delivery point
  * with IRQs enabled (cpu_relax(), IRQ enable, cond_resched()), once its
@@ -164,7 +165,7 @@ extern int sim_irq_armed_count;
 void sim_irq_disarm(void);
 void sim_irq_point(unsigned int point, const void *obj);
 
-/* Threads as tasks: start fn(arg) on a new task bound to @cpu. */
+/* sim/task.c: threads as tasks: start fn(arg) on a new task bound to @cpu. */
 struct sim_thread {
 	unsigned long handle;		/* pthread_t */
 	int cpu;
@@ -186,9 +187,15 @@ void sim_throw(void) __attribute__((noreturn));
 /* Register/unregister the calling thread as a task on @cpu, clock at @clock. */
 void sim_thread_enter(int cpu, struct task_struct *task, unsigned long long clock);
 void sim_thread_exit(void);
-/* Hooks the kernel-side task code provides (kern/sched.c). */
+/* Hooks the kernel-side task code provides (kern/owners.c). */
 extern struct task_struct *(*sim_task_alloc_hook)(void);
 extern void (*sim_task_free_hook)(struct task_struct *);
+/*
+ * need_resched() returns true on every nth call of a task (0: never, the
+ * default); how many times it did so far.
+ */
+void sim_set_need_resched_period(unsigned int n);
+unsigned long sim_need_resched_count(void);
 
 /* sim/rcu.c: real RCU from liburcu (two flavours, see there). */
 struct callback_head;
@@ -243,7 +250,7 @@ unsigned long sim_fault_site_hits(unsigned int site);
 /* Non-zero while a fault is configured (also a baseline that never fires). */
 extern int sim_fault_armed;
 
-/* Output (stdout is the KTAP stream). */
+/* sim/out.c: output (stdout is the KTAP stream). */
 int sim_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* To stderr: diagnostics of the shim itself. */
 int sim_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -251,7 +258,6 @@ int sim_vprintf(const char *fmt, __builtin_va_list ap);
 int sim_vsnprintf(char *buf, unsigned long size, const char *fmt, __builtin_va_list ap);
 int sim_snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void sim_flush(void);
-const char *sim_getenv(const char *name);
 
 /*
  * Kernel API the simulator implements on the libc side, declared here once
@@ -267,10 +273,10 @@ int vprintk(const char *fmt, __builtin_va_list args);
 int scnprintf(char *buf, unsigned long size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 long sized_strscpy(char *dest, const char *src, unsigned long count);
-/* per-CPU units: alloc_percpu() and free_percpu() */
+/* sim/percpu.c: alloc_percpu() and free_percpu() */
 void *sim_alloc_percpu(unsigned long size, unsigned long align);
 void sim_free_percpu(void *p);
-/* need_resched(): see sim_set_need_resched_period() */
+/* sim/task.c: need_resched(), see sim_set_need_resched_period() */
 int sim_need_resched(void);
 
 /* Kernel-side entry points the simulator's main() calls. */
