@@ -231,8 +231,9 @@ static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp
 
 #define __KUNIT_PTR(test, assert, kind, left, op, right, fmt, ...)	\
 	do {								\
-		const void *__left = (const void *)(left);		\
-		const void *__right = (const void *)(right);		\
+		/* typeof() as in the kernel: an array operand fails */ \
+		const typeof(left) __left = (left);			\
+		const typeof(right) __right = (right);			\
 		if (!(__left op __right)) {				\
 			kunit_set_failure_msg(test, __KUNIT_FILE_LINE,	\
 				"%s FAILED at %s\n" KUNIT_SUBTEST_INDENT \
@@ -240,7 +241,8 @@ static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp
 				KUNIT_SUBTEST_INDENT "    %s == %p\n"	\
 				KUNIT_SUBTEST_INDENT "    %s == %p" fmt "%s", \
 				kind, __KUNIT_FILE_LINE, #left, #op, #right, \
-				#left, __left, #right, __right,		\
+				#left, (const void *)__left,		\
+				#right, (const void *)__right,		\
 				##__VA_ARGS__, "");			\
 			__KUNIT_END(test, assert);			\
 		}							\
@@ -257,7 +259,8 @@ static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp
 				KUNIT_SUBTEST_INDENT "    %s == \"%s\"\n" \
 				KUNIT_SUBTEST_INDENT "    %s == \"%s\"" fmt "%s", \
 				kind, __KUNIT_FILE_LINE, #left, #op, #right, \
-				#left, __left, #right, __right,		\
+				#left, (const void *)__left,		\
+				#right, (const void *)__right,		\
 				##__VA_ARGS__, "");			\
 			__KUNIT_END(test, assert);			\
 		}							\
