@@ -10,7 +10,8 @@ export OUT
 SHIM	= $(MAKE) -C shim KSRC=$(abspath $(KSRC)) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
 .PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply apply-test \
-	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests mutants check check-full clean
+	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests bench-kernel mutants check \
+	check-full clean
 
 all: shim
 
@@ -87,6 +88,9 @@ cocci: $(KSRC)/.git
 
 selftests: $(KSRC)/.git
 	@scripts/selftests.sh $(KSRC) $(ARCH)
+
+bench-kernel: $(KSRC)/.git
+	@scripts/bench-kernel.sh $(KSRC) $(ARCH)
 
 check:
 	@scripts/check.sh tree roundtrip apply-test checkpatch cocci shim shim-arm64 asan harness kunit-qemu

@@ -46,7 +46,7 @@ PATTERNS = [
      ("hits_mops", "hits_mops_sd", "latency_ns", "important_mops")),
     # bench_local_storage_create.c report_final()
     (re.compile(r"^Summary: creates\s+" + NUM + r" \S+\s+" + NUM +
-                r" k/s \(\s*" + NUM + r"k/prod\), " + NUM + " kmallocs/create"),
+                r"\s*k/s \(\s*" + NUM + r"k/prod\),\s+" + NUM + r" kmallocs/create"),
      ("creates_kps", "creates_kps_sd", "creates_kps_prod", "kmallocs_per_create")),
     # bench_local_storage_rcu_tasks_trace.c report_final()
     (re.compile(r"^SUMMARY tasks_trace grace period latency\s+avg " + NUM +

@@ -41,7 +41,7 @@ log=/run/out/bench.log
 		# shellcheck disable=SC2086
 		set -- $(echo "$cmd" | sed "s/@KTHREAD@/$kthread/g")
 		start=$(date +%s)
-		"./$@" 2>&1
+		"./$@" </dev/null 2>&1
 		echo "=== $name exit $? in $(( $(date +%s) - start )) s"
 	done < "$BK_PLAN"
 	echo "=== end"
