@@ -135,7 +135,9 @@ def main():
         fam = family(point)
         if fam == "spurious":
             metrics = [("map_kops", True), ("prog_kcalls", True),
-                       ("fail_pm", None), ("lock_err", None)]
+                       ("fail_pm", None), ("task_get_fail_pm", None),
+                       ("task_del_ebusy_pm", None), ("cgrp_get_fail_pm", None),
+                       ("cgrp_del_ebusy_pm", None), ("lock_err", None)]
         else:
             metrics = [PRIMARY.get(fam, ("hits_mops", True))]
         for metric, higher in metrics:
@@ -176,7 +178,7 @@ def main():
     def fmt(v):
         return ("%.4g" % v) if isinstance(v, float) else str(v)
 
-    print("%-22s %-14s %23s %23s %7s %15s %5s" % (
+    print("%-22s %-18s %23s %23s %7s %15s %5s" % (
         "point", "metric", "stock med [min-max]", "patched med [min-max]",
         "ratio", "round ratios", "goal"))
     for row in summary:
@@ -185,7 +187,7 @@ def main():
             miss = "  MISS"
         if row["goal"] == "patched 0" and row["patched_max"] != 0:
             miss = "  MISS"
-        print("%-22s %-14s %8s [%6s-%6s] %8s [%6s-%6s] %7s %7s-%-7s %5s%s" % (
+        print("%-22s %-18s %8s [%6s-%6s] %8s [%6s-%6s] %7s %7s-%-7s %5s%s" % (
             row["point"], row["metric"], fmt(row["stock_median"]),
             fmt(row["stock_min"]), fmt(row["stock_max"]),
             fmt(row["patched_median"]), fmt(row["patched_min"]),
@@ -198,8 +200,10 @@ def main():
 
 
 def chart(results, summary, commit, settings):
-    """Ratio patched/stock per point, with the range of the per-round ratios."""
+    """Left: patched/stock per point, with the range of the per-round ratios.
+    Right: the spurious failures of each helper, per million calls."""
     dat = os.path.join(results, "bench-kernel-chart.dat")
+    sdat = os.path.join(results, "bench-kernel-spurious.dat")
     pts = [r for r in summary if r["ratio"] != ""]
     colors = {"create": 1, "seq-get": 2, "int-get": 3, "hashmap-control": 4,
               "tasks-trace": 5, "spurious": 6}
@@ -215,11 +219,24 @@ def chart(results, summary, commit, settings):
             goal = r["goal"] if isinstance(r["goal"], float) else float("nan")
             f.write('%d "%s" %g %g %g %g %d\n' % (i, label, r["ratio"], r["ratio_min"],
                                                   r["ratio_max"], goal, colors.get(fam, 7)))
+    names = {"task_get_fail_pm": "task get NULL", "task_del_ebusy_pm": "task delete -EBUSY",
+             "cgrp_get_fail_pm": "cgrp get NULL", "cgrp_del_ebusy_pm": "cgrp delete -EBUSY"}
+    spur = [r for r in summary if r["metric"] in names]
+    smax = 1.0
+    with open(sdat, "w") as f:
+        for i, r in enumerate(spur):
+            f.write('%d "%s" %g %g %g %g %g %g\n' % (
+                i, names[r["metric"]], r["stock_median"], r["stock_min"], r["stock_max"],
+                r["patched_median"], r["patched_min"], r["patched_max"]))
+            smax = max(smax, r["stock_max"], r["patched_max"])
     png = os.path.join(results, "bench-kernel.png")
     script = """
-set terminal pngcairo size 1400,640 font ",10"
+set terminal pngcairo size 1600,700 font ",10"
 set output '%s'
-set title "BPF local storage, the kernel's bench in QEMU TCG: patched / stock 6.12\\n(median of the rounds; bars: range of the per-round ratios; %s; %s)" noenhanced
+set multiplot title "BPF local storage, the kernel's bench in QEMU TCG (x86_64, 2 vCPUs): stock 6.12 vs the series\\n%s; %s" noenhanced
+set origin 0,0
+set size 0.74,0.95
+set title "patched / stock: median of the rounds; bars: range of the per-round ratios" noenhanced
 set ylabel "patched / stock (above 1: patched faster)"
 set xtics rotate by -60 left noenhanced
 set grid ytics
@@ -239,8 +256,24 @@ plot '%s' using 1:3:7:xtic(2) with boxes lc variable notitle, \\
      '' using 1:3:4:5 with yerrorbars lc rgb "black" pt -1 title "per-round range", \\
      '' using ($1-0.4):6:(0.8):(0) with vectors nohead lc rgb "red" lw 2 dt 2 title "goal", \\
      1 with lines lc rgb "black" lw 1 notitle
-""" % (png, settings.replace("_", " "), "commit " + commit,
-       max(0.0, lo - 0.05), hi + 0.05, len(pts) - 0.4, dat)
+set origin 0.74,0
+set size 0.26,0.95
+set title "spurious failures per million helper calls\\n(two threads on one vCPU; goal: 0 patched)" noenhanced
+set ylabel "per million calls (median, bars: min-max)"
+unset key
+set key top right
+set yrange [0:%g]
+set xrange [-0.6:%g]
+set boxwidth 0.35
+plot '%s' using ($1-0.18):3:(0.35):xtic(2) with boxes lc rgb "#4a7ebb" title "stock", \\
+     '' using ($1-0.18):3:4:5 with yerrorbars lc rgb "black" pt -1 notitle, \\
+     '' using ($1+0.18):6:(0.35) with boxes lc rgb "#e8a33d" title "patched", \\
+     '' using ($1+0.18):6:7:8 with yerrorbars lc rgb "black" pt -1 notitle, \\
+     '' using ($1+0.18):6:(sprintf("%%.0f", $6)) with labels offset 0,0.8 notitle
+unset multiplot
+""" % (png, settings.replace("_", " "), commit,
+       max(0.0, lo - 0.05), hi + 0.05, len(pts) - 0.4, dat,
+       smax * 1.15, max(len(spur), 1) - 0.4, sdat)
     try:
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
     except (OSError, subprocess.CalledProcessError) as e:
