@@ -76,12 +76,34 @@ if cmp -s "$work/config.new" "$work/config"; then
 else
 	mv "$work/config.new" "$work/config"
 fi
-kernel() {	# TREE KBUILD
-	local tree=$1 kb=$2
+# Both kernels are built from the same path, $work/src, where the tree is
+# bind-mounted in a mount namespace of the build: the patched kernel starts
+# as a copy of the stock build, and make rebuilds what the series changed
+# (the files that differ from the stock tree in size or time are touched,
+# so that they are newer than the copied objects; fixdep follows headers and
+# options).  A KSRC not made from the same base by a copy rebuilds it all.
+src=$work/src
+mkdir -p "$src"
+kmake() {	# make of $ktree, seen at $src, with O=$kb
+	nice -n 10 unshare -m --propagation private sh -c \
+		'mount --bind "$1" "$2" && shift 2 && exec make "$@"' sh "$ktree" "$src" \
+		-C "$src" O="$kb" ARCH=x86_64 CC="ccache gcc" "$@"
+}
+kernel() {	# TREE KBUILD [SEED]: build TREE in KBUILD, from a copy of SEED
+	ktree=$1 kb=$2
+	if [ ! -f "$kb/.config" ] && [ -n "${3:-}" ]; then
+		rm -rf "$kb"
+		cp -a "$3" "$kb"
+		rsync -rln --exclude=/.git --out-format=%n "$ktree/" "$base/" |
+			(cd "$ktree" && while read -r f; do [ -f "$f" ] && touch "$f"; done)
+		kmake -s olddefconfig
+		grep '^CONFIG_' "$work/config" | while read -r want; do
+			grep -qxF "$want" "$kb/.config" || die "$want not set in the guest config"
+		done
+	fi
 	mkdir -p "$kb"
-	kmake() { nice -n 10 make -C "$tree" O="$kb" ARCH=x86_64 CC="ccache gcc" "$@"; }
 	if [ ! -f "$kb/.config" ] || [ "$work/config" -nt "$kb/.config" ]; then
-		guest_config "$tree" "$kb" "$work/config" kmake
+		guest_config "$ktree" "$kb" "$work/config" kmake
 	fi
 	kmake -s -j"$jobs"
 }
@@ -132,7 +154,7 @@ nice -n 10 make -C "$bpfdir" -j"$jobs" -s OUTPUT="$bpfdir" \
 	TRUNNER_EXTRA_FILES= bench test_progs >"$work/bench-build.log" 2>&1 &
 bpid=$!
 trap 'kill "$bpid" 2>/dev/null' EXIT
-kernel "$ksrc" "$kb_patched"
+kernel "$ksrc" "$kb_patched" "$kb_stock"
 log "patched kernel build $(( $(now) - t1 )) s"
 if ! wait "$bpid"; then
 	tail -n 30 "$work/bench-build.log" >&2
