@@ -42,6 +42,17 @@ int main(int argc, char **argv)
 	int cpus = 4, i, ret, nr_expects = 0;
 	long leaked;
 
+	/* shim --explore ...: the explorer, on 4 CPUs + 1 for RCU callbacks */
+	if (argc > 1 && !strcmp(argv[1], "--explore")) {
+		shim_boot(5);
+		ret = sim_explore_main(argc - 1, argv + 1);
+		shim_shutdown();
+		leaked = sim_slab_outstanding();
+		fprintf(stderr, "shim: explore %s, %lu warning(s) (%lu unexpected), %ld object(s) leaked\n",
+			ret || leaked || sim_warn_unexpected() ? "FAILED" : "passed",
+			sim_warn_count(), sim_warn_unexpected(), leaked);
+		return ret || leaked || sim_warn_unexpected() ? 1 : 0;
+	}
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--cpus") && i + 1 < argc)
 			cpus = atoi(argv[++i]);

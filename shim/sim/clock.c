@@ -61,6 +61,7 @@
 
 #include "shim/sim.h"
 #include "sim-internal.h"
+#include "explore-internal.h"
 
 /* The time off the core counts up to this many times the CPU time spun. */
 #define SIM_YIELD_COUNTS	10
@@ -137,6 +138,9 @@ static unsigned long long machine_now(void)
 
 unsigned long long sim_clock_ns(void)
 {
+	/* explore mode: virtual time, advanced by the schedule */
+	if (sim_explore_on)
+		return ex_clock_ns();
 	if (!likely_sim(self != NULL))
 		return machine_now();
 	return task_clock_ns(self);
@@ -218,7 +222,7 @@ void sim_spin_yield(void)
 	static __thread unsigned long long last;
 	unsigned long long cpu, spun, wall, off;
 
-	if (!self)
+	if (!self || sim_explore_on)
 		return;
 	cpu = read_clock(self->cpu_clock);
 	spun = cpu - last;
@@ -248,6 +252,9 @@ void sim_sleep_ns(unsigned long long ns)
 {
 	unsigned long long end = sim_clock_ns() + ns, now;
 
+	if (sim_explore_on)
+		sim_die("explore mode: sleeps are not scheduler events (yet)");
+
 	while ((now = sim_clock_ns()) < end) {
 		struct timespec ts = to_timespec(end - now < SIM_WAIT_SLICE_NS ?
 						 end - now : SIM_WAIT_SLICE_NS);
@@ -260,6 +267,8 @@ void sim_sleep_ns(unsigned long long ns)
 
 void sim_futex_wait(unsigned int *word, unsigned int val)
 {
+	if (sim_explore_on)
+		sim_die("explore mode: futex waits are not scheduler events (yet)");
 	sim_wait_begin();
 	syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
 	sim_wait_end();

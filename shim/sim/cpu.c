@@ -41,6 +41,8 @@ static void relax_tick(void)
 
 void sim_yield(void)
 {
+	if (sim_explore_on)
+		return sim_explore_point(SIM_SP_SCHED);
 	relax_tick();
 	sim_irq_deliver();
 }
@@ -56,9 +58,19 @@ static inline void arch_pause(void)
 
 void sim_cpu_relax(void)
 {
+	if (sim_explore_on)
+		return sim_explore_point(SIM_SP_RELAX);
 	arch_pause();
 	relax_tick();
 	sim_irq_deliver();
+}
+
+/* Explore mode: the occupant left (sim_explore_block()'s condition). */
+static int cpu_free(void *arg)
+{
+	struct sim_cpu *c = arg;
+
+	return !atomic_load_explicit(&c->occupant, memory_order_relaxed);
 }
 
 void sim_cpu_occupy(void)
@@ -66,7 +78,17 @@ void sim_cpu_occupy(void)
 	struct sim_cpu *c = &cpus[sim_ctx.cpu];
 	struct sim_ctx *none = NULL;
 
-	if (!atomic_compare_exchange_strong_explicit(&c->occupant, &none, &sim_ctx,
+	if (sim_explore_on) {
+		/* another task of this CPU may get there first */
+		sim_explore_point(SIM_SP_SCHED);
+		while (!atomic_compare_exchange_strong(&c->occupant, &none, &sim_ctx)) {
+			if (none == &sim_ctx)
+				sim_die("CPU %d occupied twice by the same task", sim_ctx.cpu);
+			atomic_fetch_add_explicit(&c->occupy_waits, 1, memory_order_relaxed);
+			sim_explore_block(cpu_free, c);
+			none = NULL;
+		}
+	} else if (!atomic_compare_exchange_strong_explicit(&c->occupant, &none, &sim_ctx,
 						     memory_order_acquire,
 						     memory_order_relaxed)) {
 		if (none == &sim_ctx)
@@ -92,6 +114,8 @@ void sim_cpu_release(void)
 	sim_rcu_occupy_exit();
 	sim_ctx.occupied = 0;
 	atomic_store_explicit(&cpus[sim_ctx.cpu].occupant, NULL, memory_order_release);
+	/* preemption or IRQs back on: another task may run here now */
+	sim_sp(SIM_SP_SCHED);
 }
 
 unsigned long sim_cpu_occupy_waits(int cpu)

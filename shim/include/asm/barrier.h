@@ -23,9 +23,10 @@ extern unsigned long __shim_tsan_fence;
 #define rmb()		__shim_fence()
 #define wmb()		__shim_fence()
 #else
-#define mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
-#define rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
-#define wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+/* a barrier is a scheduling point in explore mode (shim/sim.h) */
+#define mb()	({ sim_sp(SIM_SP_READ); __atomic_thread_fence(__ATOMIC_SEQ_CST); })
+#define rmb()	({ sim_sp(SIM_SP_READ); __atomic_thread_fence(__ATOMIC_ACQUIRE); })
+#define wmb()	({ sim_sp(SIM_SP_READ); __atomic_thread_fence(__ATOMIC_RELEASE); })
 #endif
 
 #define __smp_mb()	mb()
@@ -35,6 +36,7 @@ extern unsigned long __shim_tsan_fence;
 #define __smp_store_release(p, v)					\
 do {									\
 	__shim_unqual_typeof(*(p)) __sr_val = (v);			\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_store((__shim_unqual_typeof(*(p)) *)(p), &__sr_val,	\
 		       __ATOMIC_RELEASE);				\
 } while (0)
@@ -42,6 +44,7 @@ do {									\
 #define __smp_load_acquire(p)						\
 ({									\
 	__shim_unqual_typeof(*(p)) __la_val;				\
+	sim_sp(SIM_SP_READ);						\
 	__atomic_load((__shim_unqual_typeof(*(p)) *)(p), &__la_val,	\
 		      __ATOMIC_ACQUIRE);				\
 	(typeof(*(p)))__la_val;						\

@@ -7,6 +7,8 @@
 #ifndef __SHIM_ASM_CMPXCHG_H
 #define __SHIM_ASM_CMPXCHG_H
 
+#include <shim/sim.h>	/* sim_sp(): scheduling points in explore mode */
+
 /* Under ThreadSanitizer relaxed becomes seq_cst, see linux/atomic.h. */
 #ifdef __SANITIZE_THREAD__
 #define __SHIM_RELAXED	__ATOMIC_SEQ_CST
@@ -17,6 +19,7 @@
 #define __shim_xchg(ptr, v, mo)						\
 ({									\
 	__unqual_scalar_typeof(*(ptr)) __xv = (v), __xo;		\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_exchange((ptr), &__xv, &__xo, mo);			\
 	__xo;								\
 })
@@ -24,6 +27,7 @@
 #define __shim_cmpxchg(ptr, o, n, mo)					\
 ({									\
 	__unqual_scalar_typeof(*(ptr)) __co = (o), __cn = (n);		\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_compare_exchange((ptr), &__co, &__cn, false, mo,	\
 		(mo) == __ATOMIC_RELEASE ? __ATOMIC_RELAXED :		\
 		(mo) == __ATOMIC_ACQ_REL ? __ATOMIC_ACQUIRE : (mo));	\
@@ -33,6 +37,7 @@
 #define __shim_try_cmpxchg(ptr, pold, n, mo)				\
 ({									\
 	__unqual_scalar_typeof(*(ptr)) __tn = (n);			\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_compare_exchange((ptr), (pold), &__tn, false, mo,	\
 		(mo) == __ATOMIC_RELEASE ? __ATOMIC_RELAXED :		\
 		(mo) == __ATOMIC_ACQ_REL ? __ATOMIC_ACQUIRE : (mo));	\

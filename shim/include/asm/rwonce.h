@@ -11,6 +11,7 @@
 #define __ASM_GENERIC_RWONCE_H
 
 #include <linux/compiler_types.h>
+#include <shim/sim.h>	/* sim_sp(): scheduling points in explore mode */
 
 #define compiletime_assert_rwonce_type(t)					\
 	compiletime_assert(__native_word(t) || sizeof(t) == sizeof(long long),	\
@@ -39,6 +40,7 @@
 #define __READ_ONCE(x)							\
 ({									\
 	__shim_unqual_typeof(x) __ro_val;				\
+	sim_sp(SIM_SP_READ);						\
 	__atomic_load((__shim_unqual_typeof(x) *)&(x), &__ro_val,	\
 		      __SHIM_RO_ORDER);					\
 	(typeof(x))__ro_val;						\
@@ -53,6 +55,7 @@
 #define __WRITE_ONCE(x, val)						\
 do {									\
 	__shim_unqual_typeof(x) __wo_val = (val);			\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_store((__shim_unqual_typeof(x) *)&(x), &__wo_val,	\
 		       __SHIM_WO_ORDER);				\
 } while (0)

@@ -51,7 +51,9 @@
 #define this_cpu_ptr(ptr)	raw_cpu_ptr(ptr)
 #define __this_cpu_ptr(ptr)	raw_cpu_ptr(ptr)
 
-#define __pcpu_rmw(pcp, op, val)	__atomic_##op(raw_cpu_ptr(&(pcp)), (val), __SHIM_PCPU_ORDER)
+#define __pcpu_rmw(pcp, op, val)					\
+	({ sim_sp(SIM_SP_WRITE);					\
+	   __atomic_##op(raw_cpu_ptr(&(pcp)), (val), __SHIM_PCPU_ORDER); })
 
 #define this_cpu_read(pcp)		READ_ONCE(*raw_cpu_ptr(&(pcp)))
 #define this_cpu_write(pcp, val)	WRITE_ONCE(*raw_cpu_ptr(&(pcp)), val)
@@ -65,10 +67,13 @@
 #define this_cpu_sub_return(pcp, val)	__pcpu_rmw(pcp, sub_fetch, val)
 #define this_cpu_inc_return(pcp)	this_cpu_add_return(pcp, 1)
 #define this_cpu_dec_return(pcp)	this_cpu_sub_return(pcp, 1)
-#define this_cpu_xchg(pcp, nval)	__atomic_exchange_n(raw_cpu_ptr(&(pcp)), (nval), __SHIM_PCPU_ORDER)
+#define this_cpu_xchg(pcp, nval)					\
+	({ sim_sp(SIM_SP_WRITE);					\
+	   __atomic_exchange_n(raw_cpu_ptr(&(pcp)), (nval), __SHIM_PCPU_ORDER); })
 #define this_cpu_cmpxchg(pcp, o, n)					\
 ({									\
 	typeof(pcp) __pc_old = (o);					\
+	sim_sp(SIM_SP_WRITE);						\
 	__atomic_compare_exchange_n(raw_cpu_ptr(&(pcp)), &__pc_old, (n), \
 				    false, __SHIM_PCPU_ORDER, __SHIM_PCPU_ORDER); \
 	__pc_old;							\

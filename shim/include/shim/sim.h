@@ -165,6 +165,32 @@ extern int sim_irq_armed_count;
 void sim_irq_disarm(void);
 void sim_irq_point(unsigned int point, const void *obj);
 
+/*
+ * sim/explore*.c: deterministic exploration (shim --explore, see
+ * sim/explore.c).  While sim_explore_on, one task runs at a time and every
+ * marked access, barrier, cpu_relax(), CPU occupation change and RCU
+ * read-side boundary is a scheduling point, where the strategy picks the
+ * task that runs next.  Off (0) in every other mode: the hooks cost one
+ * predictable branch.
+ */
+extern int sim_explore_on;
+enum sim_sp_kind {
+	SIM_SP_READ,		/* a marked load, a barrier */
+	SIM_SP_WRITE,		/* a marked store or read-modify-write */
+	SIM_SP_RELAX,		/* cpu_relax(): the task spins */
+	SIM_SP_SCHED,		/* preemption/IRQ/RCU state changes */
+};
+void sim_explore_point(int kind);
+#define sim_sp(kind)							\
+do {									\
+	if (__builtin_expect(sim_explore_on, 0))			\
+		sim_explore_point(kind);				\
+} while (0)
+/* Block the running task until pred(arg) holds (explore mode only). */
+void sim_explore_block(int (*pred)(void *arg), void *arg);
+/* shim --explore ...: the driver (sim/explore_run.c); exit status */
+int sim_explore_main(int argc, char **argv);
+
 /* sim/task.c: threads as tasks: start fn(arg) on a new task bound to @cpu. */
 struct sim_thread {
 	unsigned long handle;		/* pthread_t */
@@ -284,6 +310,8 @@ struct sim_fault_cfg;
 /* kern/boot.c: boot (CPUs, RCU, initcalls, the kworker) and shut down */
 void shim_boot(int nr_cpus);
 void shim_shutdown(void);
+/* kern/boot.c: wait until the kworker is idle and every RCU callback ran */
+void shim_quiesce(void);
 /* kunit/kunit.c: run the selected suites (kunit/filter.c), KTAP on stdout */
 int kunit_run_all(const char *filter);
 /* bench.c: shim --bench */

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The explorer's scenarios (shim --explore), in the order the issue gives
+ * their priority.  Those linked into a variant's object carry its prefix.
+ */
+#include <linux/kernel.h>
+#include <shim/explore.h>
+
+extern const struct sim_ex_scenario patched__sim_ex_rqs_aa, patched__sim_ex_rqs_abba,
+	patched__sim_ex_rqs_timeout, patched__sim_ex_rqs_nmi;
+
+const struct sim_ex_scenario *const sim_ex_scenarios[] = {
+	&patched__sim_ex_rqs_aa,
+	&patched__sim_ex_rqs_abba,
+	&patched__sim_ex_rqs_timeout,
+	&patched__sim_ex_rqs_nmi,
+	NULL,
+};

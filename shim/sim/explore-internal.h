@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The explorer's parts (sim/explore*.c), libc side only. */
+#ifndef __SHIM_EXPLORE_INTERNAL_H
+#define __SHIM_EXPLORE_INTERNAL_H
+
+#include <semaphore.h>
+
+#include "shim/sim.h"
+
+#define EX_MAX_TASKS	8
+
+enum ex_state { EX_RUNNABLE, EX_BLOCKED, EX_DONE };
+
+struct ex_task {
+	int id;
+	const char *name;
+	int cpu;
+	enum ex_state state;
+	int prio;			/* PCT priority, higher runs first */
+	int spinning;			/* last point was cpu_relax() ... */
+	unsigned long long spin_epoch;	/* ... with the memory as of then */
+	int pending_write;		/* wrote since its last point */
+	int (*pred)(void *arg);		/* EX_BLOCKED: until pred(arg) */
+	void *pred_arg;
+	unsigned long long points;	/* scheduling points it passed */
+	unsigned long long clock;	/* its virtual clock (ns) */
+	unsigned int quantum;		/* spinning alone: relaxes left */
+	/* RCU quiescent states passed, per domain (normal, Tasks Trace) */
+	unsigned long long qs[2];
+	struct sim_ctx *ctx;		/* its sim_ctx (thread-local) */
+	void (*fn)(void *arg);
+	void *arg;
+	sem_t sem;			/* posted when it gets the baton */
+	sem_t gate;			/* posted when it may exit */
+	struct sim_thread th;
+};
+
+extern struct ex_task ex_tasks[EX_MAX_TASKS];
+extern int ex_nr_tasks;
+/* virtual time: the running task's clock, or the latest of all */
+unsigned long long ex_clock_ns(void);
+
+/* sim/explore.c */
+struct ex_config {
+	unsigned long long seed;
+	int depth;			/* PCT: d - 1 priority change points */
+	unsigned long long est_decisions;	/* PCT: k, the expected length */
+	int irq_task;			/* -1: none */
+	int irq_kind;
+	void (*irq_fn)(void *);
+	void *irq_arg;
+	unsigned long long irq_est_points;
+	int trace;			/* print every decision */
+};
+struct ex_result {
+	const char *fail;		/* NULL: every task ended */
+	unsigned long long steps, decisions, vclock, hash;
+	unsigned long long irq_point;	/* 0: not delivered */
+	int preemptions;		/* switches away from a runnable task */
+	char *schedule;			/* run-length, malloc'ed */
+};
+/* Add a task (explore mode off, before ex_run()). */
+struct ex_task *ex_add_task(const char *name, int cpu, void (*fn)(void *), void *arg);
+void ex_run(const struct ex_config *cfg, struct ex_result *res);
+/* The running task, NULL if the caller is not an explored task. */
+struct ex_task *ex_self(void);
+void ex_die_info(const char *info);
+unsigned long long ex_rand(void);
+
+/* sim/explore_rcu.c: RCU grace periods as scheduler events */
+void ex_rcu_reset(void);
+void ex_rcu_task(void *unused);
+int ex_rcu_idle(void);
+/* for sim/rcu.c, while sim_explore_on */
+struct callback_head;
+void sim_ex_rcu_qs(int dom);
+void sim_ex_call_rcu(struct callback_head *head, void (*func)(struct callback_head *),
+		     void *ptr, int trace);
+void sim_ex_synchronize(int trace);
+void sim_ex_barrier(void);
+
+#endif /* __SHIM_EXPLORE_INTERNAL_H */

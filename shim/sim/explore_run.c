@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * shim --explore: run the scenarios (explore/ files) one schedule per seed and
+ * report what was covered.
+ *
+ *   shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]
+ *                  [--depth D] [--replay SCENARIO:SEED] [--trace]
+ *
+ * Every run is judged: each task ended (no deadlock, no livelock within
+ * the virtual time bound: sim/explore.c), the scenario's check() of the end
+ * state, no warning but the one the scenario declares, and no object left
+ * allocated once the scenario tore its machine state down.  The first
+ * failing run stops everything, prints its seed, schedule and the command
+ * that replays it, exit status 1.
+ *
+ * A seed fixes everything a run chooses: the scenario variant (seed modulo
+ * their number: which lock fails, ...), the PCT priorities and change
+ * points, the interrupt's point.  PCT's k (expected number of decisions)
+ * and the interrupt's range come from a calibration run (seed 0, no change
+ * point), which is itself deterministic, so --replay gives the same run.
+ */
+#define _GNU_SOURCE
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim/sim.h"
+#include "shim/explore.h"
+#include "sim-internal.h"
+#include "explore-internal.h"
+
+#define EX_HASHES	(1 << 16)
+
+struct ex_stats {
+	unsigned long runs, distinct, events, event_runs;
+	unsigned long long max_steps, max_vclock, max_decisions, total_steps;
+	int max_preemptions;
+	unsigned long long hashes[EX_HASHES];
+	unsigned long irq_runs;
+};
+
+static struct ex_stats stats;
+static int trace;
+
+static void count_hash(unsigned long long h)
+{
+	unsigned long i = h % EX_HASHES;
+
+	if (!h)
+		h = 1;
+	while (stats.hashes[i]) {
+		if (stats.hashes[i] == h)
+			return;
+		i = (i + 1) % EX_HASHES;
+	}
+	if (stats.distinct < EX_HASHES - 1) {
+		stats.hashes[i] = h;
+		stats.distinct++;
+	}
+}
+
+static void fail_run(const struct sim_ex_scenario *s, unsigned long long seed,
+		     const struct ex_result *r, const char *why)
+{
+	fprintf(stderr, "explore: FAIL scenario %s seed %llu: %s\n", s->name, seed, why);
+	fprintf(stderr, "explore: schedule (task*decisions): %s\n", r->schedule);
+	fprintf(stderr, "explore: replay: shim --explore --replay %s:%llu\n", s->name, seed);
+	fflush(NULL);
+	exit(1);
+}
+
+/* One run; returns the events the scenario counted. */
+static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long seed,
+			     int depth, unsigned long long k, unsigned long long irq_points,
+			     struct ex_result *r)
+{
+	struct sim_warn_expect expect = { .file = s->warn_file, .cond = s->warn_cond };
+	int variant = s->nr_variants ? (int)(seed % s->nr_variants) : 0;
+	unsigned long warned = sim_warn_unexpected(), events = 0;
+	long allocated = sim_slab_outstanding();
+	struct ex_config cfg = {
+		.seed = seed * 0x2545f4914f6cdd1dULL + 1,
+		.depth = depth,
+		.est_decisions = k,
+		.irq_task = s->irq_task,
+		.irq_kind = s->irq_kind,
+		.irq_fn = s->irq_fn,
+		.irq_est_points = irq_points,
+		.trace = trace,
+	};
+	char info[200], vname[64] = "";
+	const char *why;
+	void *ctx;
+	int i;
+
+	if (s->variant_name)
+		s->variant_name(variant, vname, sizeof(vname));
+	snprintf(info, sizeof(info), "scenario %s seed %llu%s%s (replay: shim --explore --replay %s:%llu)",
+		 s->name, seed, *vname ? " variant " : "", vname, s->name, seed);
+	ex_die_info(info);
+	if (trace)
+		fprintf(stderr, "explore: %s\n", info);
+	if (s->warn_file)
+		sim_warn_expect_arm(&expect);
+	ctx = s->setup(variant);
+	cfg.irq_arg = ctx;
+	ex_rcu_reset();
+	for (i = 0; i < s->nr_tasks; i++)
+		ex_add_task(s->task[i].name, s->task[i].cpu, s->task[i].fn, ctx);
+	/* RCU callbacks: a task of their own on the last CPU */
+	ex_add_task("rcu", sim_nr_cpus - 1, ex_rcu_task, NULL);
+	ex_run(&cfg, r);
+	why = s->check(ctx);
+	if (s->events)
+		events = s->events(ctx);
+	s->teardown(ctx);
+	/* the tasks' own task_structs go after a grace period (explore off) */
+	shim_quiesce();
+	if (s->warn_file)
+		sim_warn_expect_disarm(&expect);
+	if (why)
+		fail_run(s, seed, r, why);
+	if (sim_warn_unexpected() != warned)
+		fail_run(s, seed, r, "unexpected warning");
+	if (sim_slab_outstanding() != allocated) {
+		static char buf[80];
+
+		snprintf(buf, sizeof(buf), "%ld object(s) leaked",
+			 sim_slab_outstanding() - allocated);
+		fail_run(s, seed, r, buf);
+	}
+	if (cfg.trace)
+		fprintf(stderr, "explore: run of seed %llu: %llu steps, %llu decisions, %d preemptions, "
+			"interrupt at point %llu, %.3f ms virtual, hash %016llx\n"
+			"explore: schedule (task*decisions): %s\n", seed, r->steps, r->decisions,
+			r->preemptions, r->irq_point, r->vclock / 1e6, r->hash, r->schedule);
+	return events;
+}
+
+static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long first,
+			     unsigned long seeds, int depth)
+{
+	unsigned long long t0 = sim_host_clock_ns(), k, irq_points, seed;
+	struct ex_result cal, r;
+	double secs;
+	unsigned long ev;
+	int saved_trace;
+
+	memset(&stats, 0, sizeof(stats));
+	/* calibration: seed 0 without change points gives k and the irq range */
+	saved_trace = trace;
+	trace = 0;
+	run_one(s, 0, 1, 1, 1, &cal);
+	trace = saved_trace;
+	free(cal.schedule);
+	k = cal.decisions > 0 ? cal.decisions : 1;
+	irq_points = 0;
+	if (s->irq_task >= 0)
+		irq_points = ex_tasks[s->irq_task].points;
+	if (!irq_points)
+		irq_points = 1;
+	for (seed = first; seed < first + seeds; seed++) {
+		ev = run_one(s, seed, depth, k, irq_points, &r);
+		stats.runs++;
+		stats.events += ev;
+		stats.event_runs += ev > 0;
+		stats.irq_runs += r.irq_point > 0;
+		count_hash(r.hash);
+		stats.total_steps += r.steps;
+		if (r.steps > stats.max_steps)
+			stats.max_steps = r.steps;
+		if (r.vclock > stats.max_vclock)
+			stats.max_vclock = r.vclock;
+		if (r.decisions > stats.max_decisions)
+			stats.max_decisions = r.decisions;
+		if (r.preemptions > stats.max_preemptions)
+			stats.max_preemptions = r.preemptions;
+		free(r.schedule);
+	}
+	secs = (sim_host_clock_ns() - t0) / 1e9;
+	printf("explore: %-22s %lu schedules (%lu distinct), PCT depth %d, k %llu, "
+	       "seeds %llu..%llu, 0 failures\n", s->name, stats.runs, stats.distinct, depth, k,
+	       first, first + seeds - 1);
+	printf("explore: %-22s longest run %llu steps / %llu decisions / %.3f ms virtual, "
+	       "max %d preemptions, interrupt delivered in %lu runs, %.1f schedules/s\n",
+	       s->name, stats.max_steps, stats.max_decisions, stats.max_vclock / 1e6,
+	       stats.max_preemptions, stats.irq_runs, stats.runs / (secs > 0 ? secs : 1));
+	if (s->event_name)
+		printf("explore: %-22s %s: %lu in %lu of %lu runs\n", s->name, s->event_name,
+		       stats.events, stats.event_runs, stats.runs);
+	fflush(stdout);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]\n"
+		"                    [--depth D] [--replay SCENARIO:SEED] [--trace] [--list]\n");
+	exit(2);
+}
+
+int sim_explore_main(int argc, char **argv)
+{
+	const char *glob = "*", *replay = NULL;
+	unsigned long long first = 1;
+	unsigned long seeds = 100;
+	int depth = 3, i, found = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--scenario") && i + 1 < argc)
+			glob = argv[++i];
+		else if (!strcmp(argv[i], "--seeds") && i + 1 < argc)
+			seeds = strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--first-seed") && i + 1 < argc)
+			first = strtoull(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--depth") && i + 1 < argc)
+			depth = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--replay") && i + 1 < argc)
+			replay = argv[++i];
+		else if (!strcmp(argv[i], "--trace"))
+			trace = 1;
+		else if (!strcmp(argv[i], "--list")) {
+			for (i = 0; sim_ex_scenarios[i]; i++)
+				printf("%-22s %s\n", sim_ex_scenarios[i]->name, sim_ex_scenarios[i]->what);
+			return 0;
+		} else
+			usage();
+	}
+	if (replay) {
+		const char *colon = strrchr(replay, ':');
+		static char name[64];
+
+		if (!colon || colon - replay >= (long)sizeof(name))
+			usage();
+		memcpy(name, replay, colon - replay);
+		name[colon - replay] = 0;
+		glob = name;
+		first = strtoull(colon + 1, NULL, 0);
+		seeds = 1;
+		trace = 1;
+	}
+	for (i = 0; sim_ex_scenarios[i]; i++) {
+		if (fnmatch(glob, sim_ex_scenarios[i]->name, 0))
+			continue;
+		found++;
+		explore_scenario(sim_ex_scenarios[i], first, seeds, depth);
+	}
+	if (!found) {
+		fprintf(stderr, "explore: no scenario matches '%s'\n", glob);
+		return 1;
+	}
+	return 0;
+}
