@@ -8,10 +8,11 @@
  *
  *  rqs_aa       3 CPUs on one lock, a hardirq into the first re-taking it
  *  rqs_abba     two CPUs take two locks in opposite order, a third queues
- *  rqs_timeout  a holder outlasts the timeouts of 3 queued waiters (tail
- *               reset, timeout forwarding through the queue)
- *  rqs_nmi      an NMI into a task that holds or waits for a lock takes
- *               that lock or another one (nested node, NMI trylock path)
+ *  rqs_timeout  a holder outlasts the timeouts of 4 waiters: pending, head
+ *               and two behind it (tail reset, timeout forwarding)
+ *  rqs_nmi      an NMI into a task that holds or waits for L (3 CPUs on
+ *               it) takes L (AA, or the NMI trylock path when the task is
+ *               queued) or M (nested MCS node)
  *
  * Every critical section checks mutual exclusion; every scenario checks the
  * return values the design allows and that both locks are free at the end
@@ -251,6 +252,7 @@ static void timeout_waiter(struct rqs_ctx *c, int t)
 static void timeout_task1(void *ctx) { timeout_waiter(ctx, 1); }
 static void timeout_task2(void *ctx) { timeout_waiter(ctx, 2); }
 static void timeout_task3(void *ctx) { timeout_waiter(ctx, 3); }
+static void timeout_task4(void *ctx) { timeout_waiter(ctx, 4); }
 
 static const char *timeout_check(void *ctx)
 {
@@ -259,7 +261,7 @@ static const char *timeout_check(void *ctx)
 
 	if (c->ret[0][0])
 		return "the holder did not get the free lock";
-	for (t = 1; t < 4; t++) {
+	for (t = 1; t < 5; t++) {
 		if (c->ret[t][0] == -EDEADLK)
 			return "a waiter reported a deadlock where there is none";
 		if (c->ret[t][0] && c->ret[t][0] != -ETIMEDOUT)
@@ -274,10 +276,11 @@ static const char *timeout_check(void *ctx)
 
 const struct sim_ex_scenario sim_ex_rqs_timeout = {
 	.name = "rqs_timeout",
-	.what = "rqspinlock: holder outlasts 3 queued waiters (tail reset, forwarding)",
-	.nr_tasks = 4,
+	.what = "rqspinlock: holder outlasts 4 waiters: pending, head, 2 queued (forwarding)",
+	.nr_tasks = 5,
 	.task = { { "holder", 0, timeout_holder }, { "wait1", 1, timeout_task1 },
-		  { "wait2", 2, timeout_task2 }, { "wait3", 3, timeout_task3 } },
+		  { "wait2", 2, timeout_task2 }, { "wait3", 3, timeout_task3 },
+		  { "wait4", 4, timeout_task4 } },
 	.irq_task = -1,
 	.nr_variants = ARRAY_SIZE(hold_ms),
 	.variant_name = timeout_variant,
@@ -294,15 +297,20 @@ static const char *nmi_variant(int v, char *buf, unsigned long size)
 	return buf;
 }
 
+/*
+ * Three tasks on L, so that task 0 can be pending or queued (holding MCS
+ * node 0 of its CPU) when the NMI comes; two of them take M after it.
+ */
 static void nmi_task0(void *ctx) { lock_cs(ctx, 0, 0); }
 
-static void nmi_task1(void *ctx)
+static void nmi_task12(struct rqs_ctx *c, int t)
 {
-	lock_cs(ctx, 1, 0);
-	lock_cs(ctx, 1, 1);
+	lock_cs(c, t, 0);
+	lock_cs(c, t, 1);
 }
 
-static void nmi_task2(void *ctx) { lock_cs(ctx, 2, 1); }
+static void nmi_task1(void *ctx) { nmi_task12(ctx, 1); }
+static void nmi_task2(void *ctx) { nmi_task12(ctx, 2); }
 
 static void nmi_fn(void *ctx)
 {
@@ -322,7 +330,7 @@ static const char *nmi_check(void *ctx)
 {
 	struct rqs_ctx *c = ctx;
 
-	if (c->ret[0][0] || c->ret[1][0] || c->ret[1][1] || c->ret[2][1])
+	if (c->ret[0][0] || c->ret[1][0] || c->ret[1][1] || c->ret[2][0] || c->ret[2][1])
 		return "a task failed to get a lock (false deadlock?)";
 	if (c->irq_ret == -ETIMEDOUT)
 		return "the NMI timed out";
@@ -335,7 +343,7 @@ const struct sim_ex_scenario sim_ex_rqs_nmi = {
 	.name = "rqs_nmi",
 	.what = "rqspinlock: NMI into a holder/waiter takes another lock or the same",
 	.nr_tasks = 3,
-	.task = { { "L", 0, nmi_task0 }, { "L,M", 1, nmi_task1 }, { "M", 2, nmi_task2 } },
+	.task = { { "L", 0, nmi_task0 }, { "L,M", 1, nmi_task1 }, { "L,M", 2, nmi_task2 } },
 	.irq_task = 0,
 	.irq_kind = SIM_IRQ_NMI,
 	.irq_fn = nmi_fn,

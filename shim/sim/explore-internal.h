@@ -30,9 +30,21 @@ struct ex_task {
 	struct sim_ctx *ctx;		/* its sim_ctx (thread-local) */
 	void (*fn)(void *arg);
 	void *arg;
-	sem_t sem;			/* posted when it gets the baton */
-	sem_t gate;			/* posted when it may exit */
+	struct ex_thread *thread;	/* the pool thread that runs it */
+};
+
+/*
+ * The threads that run explored tasks are kept from run to run (a pool,
+ * one per task slot), so that a run starts no thread and frees no
+ * task_struct.
+ */
+struct ex_thread {
+	int started, quit;
+	sem_t sem;			/* posted when its task gets the baton */
+	sem_t gate;			/* posted when it may take the next task */
 	struct sim_thread th;
+	struct ex_task *task;
+	struct sim_ctx *ctx;		/* the thread's sim_ctx */
 };
 
 extern struct ex_task ex_tasks[EX_MAX_TASKS];
@@ -62,6 +74,9 @@ struct ex_result {
 /* Add a task (explore mode off, before ex_run()). */
 struct ex_task *ex_add_task(const char *name, int cpu, void (*fn)(void *), void *arg);
 void ex_run(const struct ex_config *cfg, struct ex_result *res);
+/* Start the pool's first n threads, end them all (explore mode off). */
+void ex_start_threads(int n);
+void ex_stop_threads(void);
 /* The running task, NULL if the caller is not an explored task. */
 struct ex_task *ex_self(void);
 void ex_die_info(const char *info);

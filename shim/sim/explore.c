@@ -63,7 +63,7 @@ int ex_nr_tasks;
 static __thread struct ex_task *self;
 static struct ex_task *ex_cur;
 static sem_t main_sem;
-static int main_sem_ready;
+static int main_sem_ready, signals_ready;
 static const struct ex_config *cfg;
 static struct ex_result *res;
 static unsigned long long epoch, rng;
@@ -267,9 +267,9 @@ static void hand_to(struct ex_task *me, struct ex_task *next)
 	if (me && next->state == EX_BLOCKED && next->clock < me->clock)
 		next->clock = me->clock;
 	ex_cur = next;
-	sem_post(&next->sem);
+	sem_post(&next->thread->sem);
 	if (me)
-		while (sem_wait(&me->sem) && errno == EINTR)
+		while (sem_wait(&me->thread->sem) && errno == EINTR)
 			;
 }
 
@@ -370,23 +370,75 @@ static void task_done(struct ex_task *me)
 		ex_cur = NULL;
 		sem_post(&main_sem);
 	}
-	while (sem_wait(&me->gate) && errno == EINTR)
-		;
 }
 
-static void *task_main(void *arg)
+static void *thread_main(void *arg)
 {
-	struct ex_task *t = arg;
+	struct ex_thread *th = arg;
+	struct ex_task *t;
 
-	self = t;
-	t->ctx = &sim_ctx;
-	sem_post(&main_sem);		/* registered */
-	while (sem_wait(&t->sem) && errno == EINTR)
-		;
-	t->fn(t->arg);
-	task_done(t);
-	self = NULL;
-	return NULL;
+	th->ctx = &sim_ctx;
+	for (;;) {
+		sem_post(&main_sem);		/* ready for a task */
+		while (sem_wait(&th->sem) && errno == EINTR)
+			;
+		if (th->quit)
+			return NULL;
+		t = th->task;
+		self = t;
+		sim_ctx.cpu = t->cpu;
+		t->fn(t->arg);
+		if (sim_ctx.preempt_count || sim_ctx.irqs_off || sim_ctx.occupied ||
+		    sim_ctx.rcu_depth || sim_ctx.rcu_trace_depth)
+			ex_fail("a task ended non-preemptible or inside an RCU reader");
+		task_done(t);
+		self = NULL;
+		while (sem_wait(&th->gate) && errno == EINTR)
+			;
+	}
+}
+
+static struct ex_thread threads[EX_MAX_TASKS];
+
+void ex_start_threads(int n)
+{
+	int i;
+
+	if (!main_sem_ready) {
+		sem_init(&main_sem, 0, 0);
+		main_sem_ready = 1;
+	}
+	for (i = 0; i < n && i < EX_MAX_TASKS; i++) {
+		struct ex_thread *th = &threads[i];
+
+		if (th->started)
+			continue;
+		sem_init(&th->sem, 0, 0);
+		sem_init(&th->gate, 0, 0);
+		if (sim_thread_start(&th->th, 0, thread_main, th))
+			sim_die("explore: cannot start a thread");
+		th->started = 1;
+		while (sem_wait(&main_sem) && errno == EINTR)
+			;
+	}
+}
+
+void ex_stop_threads(void)
+{
+	int i;
+
+	for (i = 0; i < EX_MAX_TASKS; i++) {
+		struct ex_thread *th = &threads[i];
+
+		if (!th->started)
+			continue;
+		th->quit = 1;
+		sem_post(&th->sem);
+		sim_thread_join(&th->th);
+		sem_destroy(&th->sem);
+		sem_destroy(&th->gate);
+		th->started = 0;
+	}
 }
 
 struct ex_task *ex_add_task(const char *name, int cpu, void (*fn)(void *), void *arg)
@@ -427,9 +479,8 @@ void ex_run(const struct ex_config *c, struct ex_result *r)
 	struct ex_task *first;
 	int i;
 
-	if (!main_sem_ready) {
-		sem_init(&main_sem, 0, 0);
-		main_sem_ready = 1;
+	if (!signals_ready) {
+		signals_ready = 1;
 		signal(SIGSEGV, on_signal);
 		signal(SIGABRT, on_signal);
 		signal(SIGBUS, on_signal);
@@ -455,17 +506,18 @@ void ex_run(const struct ex_config *c, struct ex_result *r)
 	irq_delivered = c->irq_task < 0;
 	irq_at = 1 + ex_rand() % (c->irq_est_points ? c->irq_est_points : 1);
 
-	/* start every task; each waits for the baton */
+	/* give every task a thread; each waits for the baton */
 	for (i = 0; i < ex_nr_tasks; i++) {
 		struct ex_task *t = &ex_tasks[i];
+		struct ex_thread *th = &threads[i];
 
-		sem_init(&t->sem, 0, 0);
-		sem_init(&t->gate, 0, 0);
 		t->state = EX_RUNNABLE;
-		if (sim_thread_start(&t->th, t->cpu, task_main, t))
-			sim_die("cannot start explored task %s", t->name);
-		while (sem_wait(&main_sem) && errno == EINTR)
-			;
+		t->thread = th;
+		th->task = t;
+		if (!th->started)
+			sim_die("explore: no thread for task %d", i);
+		/* its sim_ctx, for the RCU model, before anything runs */
+		t->ctx = th->ctx;
 	}
 	sim_explore_on = 1;
 	first = pick(NULL);
@@ -476,12 +528,11 @@ void ex_run(const struct ex_config *c, struct ex_result *r)
 	sched_flush();
 	r->vclock = ex_clock_ns();
 	r->schedule = strdup(sched_buf ? sched_buf : "");
-	/* let them exit one at a time, explore mode off */
+	/* back to the pool: each waits for its next task */
 	for (i = 0; i < ex_nr_tasks; i++) {
-		sem_post(&ex_tasks[i].gate);
-		sim_thread_join(&ex_tasks[i].th);
-		sem_destroy(&ex_tasks[i].sem);
-		sem_destroy(&ex_tasks[i].gate);
+		sem_post(&threads[i].gate);
+		while (sem_wait(&main_sem) && errno == EINTR)
+			;
 	}
 	ex_nr_tasks = 0;
 }

@@ -115,8 +115,9 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 	if (s->events)
 		events = s->events(ctx);
 	s->teardown(ctx);
-	/* the tasks' own task_structs go after a grace period (explore off) */
-	shim_quiesce();
+	/* what the teardown left to RCU and the kworker (explore off) */
+	if (sim_rcu_pending() || s->quiesce)
+		shim_quiesce();
 	if (s->warn_file)
 		sim_warn_expect_disarm(&expect);
 	if (why)
@@ -141,7 +142,7 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long first,
 			     unsigned long seeds, int depth)
 {
-	unsigned long long t0 = sim_host_clock_ns(), k, irq_points, seed;
+	unsigned long long t0 = sim_host_clock_ns(), k, irq_points, seed, first_hash = 0;
 	struct ex_result cal, r;
 	double secs;
 	unsigned long ev;
@@ -167,6 +168,8 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 		stats.event_runs += ev > 0;
 		stats.irq_runs += r.irq_point > 0;
 		count_hash(r.hash);
+		if (seed == first)
+			first_hash = r.hash;
 		stats.total_steps += r.steps;
 		if (r.steps > stats.max_steps)
 			stats.max_steps = r.steps;
@@ -179,9 +182,18 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 		free(r.schedule);
 	}
 	secs = (sim_host_clock_ns() - t0) / 1e9;
+	/* the first seed once more: a replay must give the same schedule */
+	run_one(s, first, depth, k, irq_points, &r);
+	free(r.schedule);
+	if (r.hash != first_hash) {
+		fprintf(stderr, "explore: FAIL scenario %s seed %llu: a second run took another "
+			"schedule (%016llx, then %016llx): not deterministic\n", s->name, first,
+			first_hash, r.hash);
+		exit(1);
+	}
 	printf("explore: %-22s %lu schedules (%lu distinct), PCT depth %d, k %llu, "
-	       "seeds %llu..%llu, 0 failures\n", s->name, stats.runs, stats.distinct, depth, k,
-	       first, first + seeds - 1);
+	       "seeds %llu..%llu, 0 failures, seed %llu replayed identically\n", s->name,
+	       stats.runs, stats.distinct, depth, k, first, first + seeds - 1, first);
 	printf("explore: %-22s longest run %llu steps / %llu decisions / %.3f ms virtual, "
 	       "max %d preemptions, interrupt delivered in %lu runs, %.1f schedules/s\n",
 	       s->name, stats.max_steps, stats.max_decisions, stats.max_vclock / 1e6,
@@ -239,12 +251,15 @@ int sim_explore_main(int argc, char **argv)
 		seeds = 1;
 		trace = 1;
 	}
+	/* the threads first, so that their task_structs are no run's leak */
+	ex_start_threads(SIM_EX_MAX_TASKS + 1);
 	for (i = 0; sim_ex_scenarios[i]; i++) {
 		if (fnmatch(glob, sim_ex_scenarios[i]->name, 0))
 			continue;
 		found++;
 		explore_scenario(sim_ex_scenarios[i], first, seeds, depth);
 	}
+	ex_stop_threads();
 	if (!found) {
 		fprintf(stderr, "explore: no scenario matches '%s'\n", glob);
 		return 1;

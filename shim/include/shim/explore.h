@@ -13,7 +13,7 @@
 #ifndef __SHIM_EXPLORE_H
 #define __SHIM_EXPLORE_H
 
-#define SIM_EX_MAX_TASKS	4
+#define SIM_EX_MAX_TASKS	5
 
 struct sim_ex_scenario {
 	const char *name;
@@ -41,6 +41,8 @@ struct sim_ex_scenario {
 	const char *(*check)(void *ctx);
 	/* free what setup() made (explore mode off) */
 	void (*teardown)(void *ctx);
+	/* after teardown(), wait for the kworker and RCU (shim_quiesce()) */
+	int quiesce;
 	/* warnings (file suffix, condition) this scenario may hit, or NULL */
 	const char *warn_file, *warn_cond;
 	/* variants of this scenario count events (spurious failures, ...) */
