@@ -7,7 +7,9 @@
 #        (bench -d and -w, seconds; default 3 and 1), SPURIOUS_SECS (default 5),
 #        POINTS (grep -E on the point names: a subset), JOBS (default 2),
 #        TIMEOUT (per boot, seconds), SAVE=1 (write the results to docs/),
-#        BASE (stock tree, default build/base; only read)
+#        BASE (stock tree, default build/base; only read), KB_STOCK and
+#        KB_PATCHED (build directories of kernels built otherwise, with the
+#        same configuration: used as they are), ROUNDS=0 (build only)
 #
 # 1. Guest kernels: stock 6.12 (BASE) and KSRC, tinyconfig plus
 #    selftests/config.x86_64 and selftests/config-bench.x86_64, built with
@@ -110,8 +112,20 @@ kernel() {	# TREE KBUILD [SEED]: build TREE in KBUILD, from a copy of SEED
 t0=$(now)
 kb_stock=$work/stock/kbuild
 kb_patched=$work/patched/kbuild
+prebuilt() {	# KBUILD: a kernel built otherwise, with this configuration
+	[ -f "$1/vmlinux" ] && [ -f "$1/arch/x86/boot/bzImage" ] ||
+		die "no vmlinux or bzImage in $1"
+	grep '^CONFIG_' "$work/config" | while read -r want; do
+		grep -qxF "$want" "$1/.config" || die "$want not set in $1/.config"
+	done
+}
 log "kernels: stock $base, patched $ksrc"
-kernel "$base" "$kb_stock"
+if [ -n "${KB_STOCK:-}" ]; then
+	kb_stock=$KB_STOCK
+	prebuilt "$kb_stock"
+else
+	kernel "$base" "$kb_stock"
+fi
 log "stock kernel build $(( $(now) - t0 )) s"
 
 # --- 2. bench and test_progs -------------------------------------------------
@@ -154,7 +168,12 @@ nice -n 10 make -C "$bpfdir" -j"$jobs" -s OUTPUT="$bpfdir" \
 	TRUNNER_EXTRA_FILES= bench test_progs >"$work/bench-build.log" 2>&1 &
 bpid=$!
 trap 'kill "$bpid" 2>/dev/null' EXIT
-kernel "$ksrc" "$kb_patched" "$kb_stock"
+if [ -n "${KB_PATCHED:-}" ]; then
+	kb_patched=$KB_PATCHED
+	prebuilt "$kb_patched"
+else
+	kernel "$ksrc" "$kb_patched" "$kb_stock"
+fi
 log "patched kernel build $(( $(now) - t1 )) s"
 if ! wait "$bpid"; then
 	tail -n 30 "$work/bench-build.log" >&2
@@ -165,6 +184,7 @@ trap - EXIT
 	die "no bench or test_progs in $bpfdir"
 t2=$(now)
 log "builds $((t2 - t0)) s"
+[ "$rounds" -gt 0 ] || exit 0
 
 # --- 3. the plan, and the rounds ---------------------------------------------
 # One point a line: NAME COMMAND, run in $bpfdir by the guest's init.
