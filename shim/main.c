@@ -42,9 +42,12 @@ int main(int argc, char **argv)
 	int cpus = 4, i, ret, nr_expects = 0;
 	long leaked;
 
-	/* shim --explore ...: the explorer, on 5 CPUs + 1 for RCU callbacks */
+	/*
+	 * shim --explore ...: the explorer; 5 CPUs for the tasks of a
+	 * scenario, 1 for RCU callbacks, the last one for the kworker
+	 */
 	if (argc > 1 && !strcmp(argv[1], "--explore")) {
-		shim_boot(6);
+		shim_boot(7);
 		ret = sim_explore_main(argc - 1, argv + 1);
 		shim_shutdown();
 		leaked = sim_slab_outstanding();

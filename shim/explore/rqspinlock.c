@@ -284,6 +284,7 @@ const struct sim_ex_scenario sim_ex_rqs_timeout = {
 	.irq_task = -1,
 	.nr_variants = ARRAY_SIZE(hold_ms),
 	.variant_name = timeout_variant,
+	.slow = 1,
 	.setup = rqs_setup,
 	.check = timeout_check,
 	.teardown = rqs_teardown,

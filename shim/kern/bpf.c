@@ -226,6 +226,13 @@ void shim_map_release(struct bpf_map *map)
 	bpf_map_put_with_uref(map);
 }
 
+void shim_map_release_now(struct bpf_map *map)
+{
+	atomic64_dec(&map->usercnt);
+	if (atomic64_dec_and_test(&map->refcnt))
+		bpf_map_free_deferred(&map->work);
+}
+
 long shim_maps_live(void)
 {
 	return atomic_long_read(&maps_live);

@@ -138,8 +138,8 @@ static unsigned long long machine_now(void)
 
 unsigned long long sim_clock_ns(void)
 {
-	/* explore mode: virtual time, advanced by the schedule */
-	if (sim_explore_on)
+	/* explored tasks: virtual time, advanced by the schedule */
+	if (sim_explore_on && ex_self())
 		return ex_clock_ns();
 	if (!likely_sim(self != NULL))
 		return machine_now();
@@ -222,7 +222,7 @@ void sim_spin_yield(void)
 	static __thread unsigned long long last;
 	unsigned long long cpu, spun, wall, off;
 
-	if (!self || sim_explore_on)
+	if (!self || (sim_explore_on && ex_self()))
 		return;
 	cpu = read_clock(self->cpu_clock);
 	spun = cpu - last;
@@ -252,7 +252,7 @@ void sim_sleep_ns(unsigned long long ns)
 {
 	unsigned long long end = sim_clock_ns() + ns, now;
 
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		sim_die("explore mode: sleeps are not scheduler events (yet)");
 
 	while ((now = sim_clock_ns()) < end) {
@@ -267,7 +267,7 @@ void sim_sleep_ns(unsigned long long ns)
 
 void sim_futex_wait(unsigned int *word, unsigned int val)
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		sim_die("explore mode: futex waits are not scheduler events (yet)");
 	sim_wait_begin();
 	syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);

@@ -12,6 +12,7 @@
 
 #include "shim/sim.h"
 #include "sim-internal.h"
+#include "explore-internal.h"
 
 __thread struct sim_ctx sim_ctx;
 unsigned long __shim_tsan_fence;	/* see include/asm/barrier.h */
@@ -41,7 +42,7 @@ static void relax_tick(void)
 
 void sim_yield(void)
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_explore_point(SIM_SP_SCHED);
 	relax_tick();
 	sim_irq_deliver();
@@ -58,7 +59,7 @@ static inline void arch_pause(void)
 
 void sim_cpu_relax(void)
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_explore_point(SIM_SP_RELAX);
 	arch_pause();
 	relax_tick();
@@ -78,7 +79,7 @@ void sim_cpu_occupy(void)
 	struct sim_cpu *c = &cpus[sim_ctx.cpu];
 	struct sim_ctx *none = NULL;
 
-	if (sim_explore_on) {
+	if (sim_explore_on && ex_self()) {
 		/* another task of this CPU may get there first */
 		sim_explore_point(SIM_SP_SCHED);
 		while (!atomic_compare_exchange_strong(&c->occupant, &none, &sim_ctx)) {

@@ -234,9 +234,16 @@ static struct ex_task *pick(struct ex_task *me)
 		if (best != me && me && eligible(me))
 			res->preemptions++;
 		sched_record(best->id);
-		if (cfg->trace)
-			fprintf(stderr, "explore: decision %llu step %llu: task %d (%s)\n",
-				res->decisions, res->steps, best->id, best->name);
+		if (cfg->trace) {
+			char el[EX_MAX_TASKS + 1];
+
+			for (i = 0; i < ex_nr_tasks; i++)
+				el[i] = eligible(&ex_tasks[i]) ? 'a' + ex_tasks[i].prio :
+					"RBD"[ex_tasks[i].state];
+			el[i] = 0;
+			fprintf(stderr, "explore: decision %llu step %llu: task %d (%s) [%s]\n",
+				res->decisions, res->steps, best->id, best->name, el);
+		}
 		return best;
 	}
 	if (best)
@@ -317,6 +324,9 @@ void sim_explore_point(int kind)
 	if (!me)
 		return;
 	step(me, kind == SIM_SP_RELAX ? EX_RELAX_NS : EX_STEP_NS);
+	if (cfg->trace > 1)
+		fprintf(stderr, "explore: step %llu task %d kind %d at %p\n", res->steps, me->id,
+			kind, __builtin_return_address(0));
 	flush_write(me);
 	me->spinning = kind == SIM_SP_RELAX;
 	me->spin_epoch = epoch;

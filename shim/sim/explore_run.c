@@ -42,6 +42,8 @@ struct ex_stats {
 
 static struct ex_stats stats;
 static int trace;
+/* points the interrupted task passed in the last run (its irq range) */
+static unsigned long long irq_task_points;
 
 static void count_hash(unsigned long long h)
 {
@@ -68,6 +70,24 @@ static void fail_run(const struct sim_ex_scenario *s, unsigned long long seed,
 	fprintf(stderr, "explore: replay: shim --explore --replay %s:%llu\n", s->name, seed);
 	fflush(NULL);
 	exit(1);
+}
+
+/*
+ * The scenario's teardown, itself explored (one task and the RCU callback
+ * task, no choice to make): its grace periods and callbacks are the
+ * explorer's, which are instant, instead of liburcu's, which take
+ * milliseconds each.
+ */
+static void teardown(const struct sim_ex_scenario *s, void *ctx)
+{
+	struct ex_config cfg = { .depth = 1, .est_decisions = 1, .irq_task = -1 };
+	struct ex_result r;
+
+	ex_rcu_reset();
+	ex_add_task("teardown", 0, s->teardown, ctx);
+	ex_add_task("rcu", sim_nr_cpus - 2, ex_rcu_task, NULL);
+	ex_run(&cfg, &r);
+	free(r.schedule);
 }
 
 /* One run; returns the events the scenario counted. */
@@ -101,23 +121,28 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 	ex_die_info(info);
 	if (trace)
 		fprintf(stderr, "explore: %s\n", info);
+	if (trace > 1)	/* for addr2line on the step addresses */
+		fprintf(stderr, "explore: sim_explore_main at %p\n", (void *)sim_explore_main);
 	if (s->warn_file)
 		sim_warn_expect_arm(&expect);
+	sim_objkey_start();
 	ctx = s->setup(variant);
 	cfg.irq_arg = ctx;
 	ex_rcu_reset();
 	for (i = 0; i < s->nr_tasks; i++)
 		ex_add_task(s->task[i].name, s->task[i].cpu, s->task[i].fn, ctx);
-	/* RCU callbacks: a task of their own on the last CPU */
-	ex_add_task("rcu", sim_nr_cpus - 1, ex_rcu_task, NULL);
+	/* RCU callbacks: a task of their own, on the CPU before the kworker's */
+	ex_add_task("rcu", sim_nr_cpus - 2, ex_rcu_task, NULL);
 	ex_run(&cfg, r);
+	irq_task_points = s->irq_task >= 0 ? ex_tasks[s->irq_task].points : 0;
 	why = s->check(ctx);
 	if (s->events)
 		events = s->events(ctx);
-	s->teardown(ctx);
+	teardown(s, ctx);
 	/* what the teardown left to RCU and the kworker (explore off) */
 	if (sim_rcu_pending() || s->quiesce)
 		shim_quiesce();
+	sim_objkey_stop();
 	if (s->warn_file)
 		sim_warn_expect_disarm(&expect);
 	if (why)
@@ -156,9 +181,7 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 	trace = saved_trace;
 	free(cal.schedule);
 	k = cal.decisions > 0 ? cal.decisions : 1;
-	irq_points = 0;
-	if (s->irq_task >= 0)
-		irq_points = ex_tasks[s->irq_task].points;
+	irq_points = irq_task_points;
 	if (!irq_points)
 		irq_points = 1;
 	for (seed = first; seed < first + seeds; seed++) {
@@ -231,6 +254,8 @@ int sim_explore_main(int argc, char **argv)
 			replay = argv[++i];
 		else if (!strcmp(argv[i], "--trace"))
 			trace = 1;
+		else if (!strcmp(argv[i], "--trace-steps"))
+			trace = 2;
 		else if (!strcmp(argv[i], "--list")) {
 			for (i = 0; sim_ex_scenarios[i]; i++)
 				printf("%-22s %s\n", sim_ex_scenarios[i]->name, sim_ex_scenarios[i]->what);
@@ -249,7 +274,8 @@ int sim_explore_main(int argc, char **argv)
 		glob = name;
 		first = strtoull(colon + 1, NULL, 0);
 		seeds = 1;
-		trace = 1;
+		if (!trace)
+			trace = 1;
 	}
 	/* the threads first, so that their task_structs are no run's leak */
 	ex_start_threads(SIM_EX_MAX_TASKS + 1);
@@ -257,7 +283,10 @@ int sim_explore_main(int argc, char **argv)
 		if (fnmatch(glob, sim_ex_scenarios[i]->name, 0))
 			continue;
 		found++;
-		explore_scenario(sim_ex_scenarios[i], first, seeds, depth);
+		/* slow scenarios (long virtual waits) get a tenth of the seeds */
+		explore_scenario(sim_ex_scenarios[i], first,
+				 sim_ex_scenarios[i]->slow && seeds >= 10 ? seeds / 10 : seeds,
+				 depth);
 	}
 	ex_stop_threads();
 	if (!found) {

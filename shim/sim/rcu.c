@@ -146,7 +146,7 @@ void sim_rcu_read_unlock(void)
 	__tsan_release(&gp_sync);
 	urcu_memb_read_unlock();
 	sim_ctx.rcu_depth--;
-	if (sim_explore_on) {
+	if (sim_explore_on && ex_self()) {
 		if (!sim_ctx.rcu_depth && !sim_ctx.occupied)
 			sim_ex_rcu_qs(0);
 		sim_explore_point(SIM_SP_SCHED);
@@ -167,7 +167,7 @@ void sim_rcu_read_unlock_trace(void)
 	__tsan_release(&trace_gp_sync);
 	urcu_mb_read_unlock();
 	sim_ctx.rcu_trace_depth--;
-	if (sim_explore_on) {
+	if (sim_explore_on && ex_self()) {
 		if (!sim_ctx.rcu_trace_depth)
 			sim_ex_rcu_qs(1);
 		sim_explore_point(SIM_SP_SCHED);
@@ -183,7 +183,7 @@ void sim_rcu_occupy_enter(void)
 void sim_rcu_occupy_exit(void)
 {
 	/* the caller clears sim_ctx.occupied next */
-	if (sim_explore_on && !sim_ctx.rcu_depth)
+	if (sim_explore_on && ex_self() && !sim_ctx.rcu_depth)
 		sim_ex_rcu_qs(0);
 	if (memb_registered) {
 		__tsan_release(&gp_sync);
@@ -205,7 +205,7 @@ static void check_may_block(const char *what, int trace)
 void sim_synchronize_rcu(void)
 {
 	check_may_block("synchronize_rcu()", 0);
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_synchronize(0);
 	sim_wait_begin();
 	urcu_memb_synchronize_rcu();
@@ -216,7 +216,7 @@ void sim_synchronize_rcu(void)
 void sim_synchronize_rcu_tasks_trace(void)
 {
 	check_may_block("synchronize_rcu_tasks_trace()", 1);
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_synchronize(1);
 	sim_wait_begin();
 	urcu_mb_synchronize_rcu();
@@ -229,7 +229,7 @@ void sim_synchronize_rcu_tasks_trace(void)
 void sim_rcu_barrier(void)
 {
 	check_may_block("rcu_barrier()", 0);
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_barrier();
 	sim_wait_begin();
 	urcu_memb_barrier();
@@ -239,7 +239,7 @@ void sim_rcu_barrier(void)
 void sim_rcu_barrier_tasks_trace(void)
 {
 	check_may_block("rcu_barrier_tasks_trace()", 1);
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_barrier();
 	sim_wait_begin();
 	urcu_mb_barrier();
@@ -328,21 +328,21 @@ static struct sim_rcu_cb *new_cb(struct callback_head *head,
 
 void sim_call_rcu(struct callback_head *head, void (*func)(struct callback_head *))
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_call_rcu(head, func, NULL, 0);
 	urcu_memb_call_rcu(&new_cb(head, func, NULL)->urcu, memb_trampoline);
 }
 
 void sim_kvfree_call_rcu(struct callback_head *head, void *ptr)
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_call_rcu(head, NULL, ptr, 0);
 	urcu_memb_call_rcu(&new_cb(head, NULL, ptr)->urcu, memb_trampoline);
 }
 
 void sim_call_rcu_tasks_trace(struct callback_head *head, void (*func)(struct callback_head *))
 {
-	if (sim_explore_on)
+	if (sim_explore_on && ex_self())
 		return sim_ex_call_rcu(head, func, NULL, 1);
 	urcu_mb_call_rcu(&new_cb(head, func, NULL)->urcu, mb_trampoline);
 }

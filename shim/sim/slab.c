@@ -41,6 +41,8 @@ void *sim_kmalloc(unsigned long size, int zero, int cannot_sleep)
 		sim_die("host out of memory (%lu bytes)", size);
 	if (zero)
 		memset(p, 0, size);
+	if (sim_objkey_on)
+		sim_objkey_add(p);
 	atomic_fetch_add_explicit(&outstanding, 1, memory_order_relaxed);
 	return p;
 fail:
@@ -53,6 +55,8 @@ void sim_kfree(const void *p)
 	if ((unsigned long)p <= 16)
 		return;
 	atomic_fetch_sub_explicit(&outstanding, 1, memory_order_relaxed);
+	if (sim_objkey_on)
+		sim_objkey_del(p);
 	free((void *)p);
 }
 

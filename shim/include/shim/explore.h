@@ -39,10 +39,12 @@ struct sim_ex_scenario {
 	void *(*setup)(int variant);
 	/* NULL: the run is fine, else what is wrong (explore mode off) */
 	const char *(*check)(void *ctx);
-	/* free what setup() made (explore mode off) */
+	/* free what setup() made (an explored task of its own, see there) */
 	void (*teardown)(void *ctx);
 	/* after teardown(), wait for the kworker and RCU (shim_quiesce()) */
 	int quiesce;
+	/* runs take long (virtual timeouts spun through): a tenth of the seeds */
+	int slow;
 	/* warnings (file suffix, condition) this scenario may hit, or NULL */
 	const char *warn_file, *warn_cond;
 	/* variants of this scenario count events (spurious failures, ...) */

@@ -71,6 +71,8 @@ struct bpf_map *shim_map_create(const struct bpf_map_ops *ops,
 				const struct shim_value_field *fields, int nr_fields);
 /* Drop the creator's reference; map_free runs in the kworker. */
 void shim_map_release(struct bpf_map *map);
+/* The same, map_free running on the calling task (as the kworker would). */
+void shim_map_release_now(struct bpf_map *map);
 int shim_map_fd(struct bpf_map *map);
 void shim_fd_close(int fd);
 long shim_maps_live(void);

@@ -240,6 +240,17 @@ void sim_rcu_register(void);
 void sim_rcu_unregister(void);
 unsigned long sim_rcu_pending(void);
 
+/*
+ * sim/objkey.c: while on (explore runs), pointer hashing uses the number of
+ * an object's allocation in the run instead of its address (see there).
+ */
+extern int sim_objkey_on;
+void sim_objkey_start(void);
+void sim_objkey_stop(void);
+void sim_objkey_add(const void *p);
+void sim_objkey_del(const void *p);
+unsigned long sim_obj_key(const void *p);
+
 /* sim/slab.c: kmalloc & co with accounting and failure injection. */
 void *sim_kmalloc(unsigned long size, int zero, int can_fail_atomic);
 void sim_kfree(const void *p);

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Explorer scenarios for BPF local storage (issue 16, scenarios 1 and 5),
+ * through the variant table, as programs and the owner's and the map's
+ * tear-down call the storage code.
+ *
+ *  ls_teardown_task  task owner with elements in maps A and B: the task's
+ *                    last reference goes (its storage is destroyed in the
+ *                    RCU callback that frees it) | map A is freed | a
+ *                    program creates B's element | a program deletes it
+ *  ls_teardown_sk    the same for a socket (destroyed by the last
+ *                    sock_put(), which may be the programs' own)
+ *  ls_busy_stock     stock 6.12: two tasks of one CPU run tracing programs
+ *                    that get(F_CREATE) and delete on their own task: the
+ *                    busy counter fails them spuriously (events)
+ *  ls_busy_patched   the same on the patched code: no failure allowed
+ *
+ * The tear-down scenarios run every lock site failing (the 1st or 2nd
+ * acquisition, -EDEADLK or -ETIMEDOUT) as variants, except the two whose
+ * failure leaks by design (destroy_ls, map_free_b; see shim/README.md).
+ * Programs are RCU readers from before the owner's last reference goes, as
+ * a program that got the owner from its context is.  Judged: no task waits
+ * forever, no unexpected warning (sk_free() warns when the socket's charge
+ * is not back to 0, the refcount stand-in on an increment from 0), map B
+ * holds no element of the dead owner, nothing leaks, and ASan.
+ */
+#include <linux/kernel.h>
+#include <linux/bpf.h>
+#include <linux/bpf_local_storage.h>
+#include <linux/errno.h>
+#include <linux/rcupdate.h>
+#include <linux/rcupdate_trace.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <net/sock.h>
+#include <shim/kern.h>
+#include <shim/explore.h>
+
+#define VAL_SIZE	16
+
+static const char *const fault_sites[] = {
+	"update_entry", "update_ls", "update_b", "alloc_b", "unlink_ls", "unlink_b",
+	"link_map_b", "cache_ls", "destroy_b", "map_free_ls",
+};
+#define NR_FAULT_VARIANTS	(1 + ARRAY_SIZE(fault_sites) * 4)
+
+struct ls_ctx {
+	const struct shim_variant *v;
+	struct bpf_map *a, *b;
+	struct task_struct *task;
+	struct sock *sk;
+	atomic_t readers;		/* programs inside their RCU reader */
+	long get_ret, del_ret;
+	int fault;
+	int nr_get_null, nr_del_err;	/* ls_busy: spurious failures */
+	struct task_struct *own[2];
+};
+
+static struct ls_ctx ls;
+
+static const char *fault_variant(int v, char *buf, unsigned long size)
+{
+	if (!v)
+		return scnprintf(buf, size, "no fault"), buf;
+	v--;
+	scnprintf(buf, size, "%s fails %s with %s", fault_sites[v / 4],
+		  v & 2 ? "the 2nd time" : "the 1st time", v & 1 ? "ETIMEDOUT" : "EDEADLK");
+	return buf;
+}
+
+static void set_fault(int variant)
+{
+	struct sim_fault_cfg cfg = {};
+	int v = variant - 1;
+
+	if (!variant)
+		return;
+	cfg.sites = shim_ls_sites(fault_sites[v / 4]);
+	cfg.nth = v & 2 ? 2 : 1;
+	cfg.err = v & 1 ? -ETIMEDOUT : -EDEADLK;
+	sim_fault_set(&cfg);
+}
+
+/*
+ * Map B holds no element of the dead owner, except one that destroy could
+ * not unlink from its bucket (destroy_b failing): that one is left to B's
+ * map_free, unlinked from the storage (teardown frees B, and the leak check
+ * sees whether it was freed).
+ */
+static const char *map_b_clean(struct ls_ctx *c)
+{
+	struct bpf_local_storage_map *smap = (struct bpf_local_storage_map *)c->b;
+	struct bpf_local_storage_elem *selem;
+	bool destroy_b = c->fault && !strcmp(fault_sites[(c->fault - 1) / 4], "destroy_b");
+	unsigned int i;
+
+	for (i = 0; i < (1U << smap->bucket_log); i++) {
+		hlist_for_each_entry(selem, &smap->buckets[i].list, map_node) {
+			if (!destroy_b)
+				return "map B still holds an element of the destroyed owner";
+			if (rcu_access_pointer(selem->local_storage))
+				return "an element left in map B still points to the destroyed storage";
+		}
+	}
+	return NULL;
+}
+
+/* ---- ls_teardown_task ---- */
+
+static void *task_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.fault = variant;
+	ls.a = shim_map_create(ls.v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.b = shim_map_create(ls.v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.task = shim_task_new("owner");
+	ls.task->shim_variant = ls.v;
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->task_get, (u64)ls.a, (u64)ls.task, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	WARN_ON(!shim_call(ls.v->task_get, (u64)ls.b, (u64)ls.task, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	set_fault(variant);
+	return &ls;
+}
+
+/* A program: an RCU reader that holds the owner from before it goes. */
+static void prog_enter(struct ls_ctx *c)
+{
+	rcu_read_lock();
+	migrate_disable();
+	atomic_inc(&c->readers);
+}
+
+static void prog_exit(void)
+{
+	migrate_enable();
+	rcu_read_unlock();
+}
+
+static void wait_readers(struct ls_ctx *c)
+{
+	while (atomic_read(&c->readers) < 2)
+		cpu_relax();
+}
+
+static void task_exit_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	wait_readers(c);
+	shim_task_exit(c->task);	/* storage destroyed in the RCU callback */
+}
+
+static void map_free_fn(void *ctx)
+{
+	shim_map_release_now(((struct ls_ctx *)ctx)->a);
+}
+
+static void task_update_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	u64 val[VAL_SIZE / 8] = { 2 };
+
+	prog_enter(c);
+	c->get_ret = shim_call(c->v->task_get, (u64)c->b, (u64)c->task, (u64)val,
+			       BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC);
+	prog_exit();
+}
+
+static void task_delete_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	prog_enter(c);
+	c->del_ret = shim_call(c->v->task_del, (u64)c->b, (u64)c->task, 0, 0, 0);
+	prog_exit();
+}
+
+static const char *ls_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	sim_fault_clear();
+	if (!c->fault && c->del_ret && c->del_ret != -ENOENT)
+		return "delete failed without a lock fault";
+	return map_b_clean(c);
+}
+
+static void ls_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	sim_fault_clear();
+	shim_map_release_now(c->b);
+}
+
+const struct sim_ex_scenario sim_ex_ls_teardown_task = {
+	.name = "ls_teardown_task",
+	.what = "task: owner freed | map_free(A) | get(B, F_CREATE) | delete(B), lock faults",
+	.nr_tasks = 4,
+	.task = { { "exit", 0, task_exit_fn }, { "map_free", 1, map_free_fn },
+		  { "update", 2, task_update_fn }, { "delete", 3, task_delete_fn } },
+	.irq_task = -1,
+	.nr_variants = NR_FAULT_VARIANTS,
+	.variant_name = fault_variant,
+	.setup = task_setup,
+	.check = ls_check,
+	.teardown = ls_teardown,
+	.quiesce = 1,
+};
+
+/* ---- ls_teardown_sk ---- */
+
+static void *sk_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.fault = variant;
+	ls.a = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.b = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.sk = shim_sock_new();
+	ls.sk->shim_variant = ls.v;
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->sk_get, (u64)ls.a, (u64)ls.sk, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	WARN_ON(!shim_call(ls.v->sk_get, (u64)ls.b, (u64)ls.sk, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	set_fault(variant);
+	return &ls;
+}
+
+static void sk_put_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	wait_readers(c);
+	sock_put(c->sk);		/* the last reference: __sk_destruct() */
+}
+
+static void sk_update_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	u64 val[VAL_SIZE / 8] = { 2 };
+
+	prog_enter(c);
+	c->get_ret = shim_call(c->v->sk_get, (u64)c->b, (u64)c->sk, (u64)val,
+			       BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC);
+	prog_exit();
+}
+
+static void sk_delete_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	prog_enter(c);
+	c->del_ret = shim_call(c->v->sk_del, (u64)c->b, (u64)c->sk, 0, 0, 0);
+	prog_exit();
+}
+
+const struct sim_ex_scenario sim_ex_ls_teardown_sk = {
+	.name = "ls_teardown_sk",
+	.what = "sk: last sock_put | map_free(A) | get(B, F_CREATE) | delete(B), lock faults",
+	.nr_tasks = 4,
+	.task = { { "put", 0, sk_put_fn }, { "map_free", 1, map_free_fn },
+		  { "update", 2, sk_update_fn }, { "delete", 3, sk_delete_fn } },
+	.irq_task = -1,
+	.nr_variants = NR_FAULT_VARIANTS,
+	.variant_name = fault_variant,
+	.setup = sk_setup,
+	.check = ls_check,
+	.teardown = ls_teardown,
+	.quiesce = 1,
+};
+
+/* ---- ls_busy_*: two tasks of one CPU in tracing programs ---- */
+
+static void *busy_setup(const struct shim_variant *v)
+{
+	int i;
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = v;
+	ls.b = shim_map_create(v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	for (i = 0; i < 2; i++) {
+		ls.own[i] = shim_task_new("own");
+		ls.own[i]->shim_variant = v;
+	}
+	return &ls;
+}
+
+static void *busy_stock_setup(int variant) { return busy_setup(&stock__shim_variant_table); }
+static void *busy_patched_setup(int variant) { return busy_setup(&patched__shim_variant_table); }
+
+static void busy_fn(struct ls_ctx *c, int i)
+{
+	u64 val[VAL_SIZE / 8] = { 3 };
+	long ret;
+
+	rcu_read_lock();
+	migrate_disable();
+	if (!shim_call(c->v->task_get_tracing, (u64)c->b, (u64)c->own[i], (u64)val,
+		       BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC))
+		c->nr_get_null++;
+	ret = shim_call(c->v->task_del_tracing, (u64)c->b, (u64)c->own[i], 0, 0, 0);
+	if (ret)
+		c->nr_del_err++;
+	migrate_enable();
+	rcu_read_unlock();
+}
+
+static void busy_fn0(void *ctx) { busy_fn(ctx, 0); }
+static void busy_fn1(void *ctx) { busy_fn(ctx, 1); }
+
+static unsigned long busy_events(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	return c->nr_get_null + c->nr_del_err;
+}
+
+static const char *busy_stock_check(void *ctx)
+{
+	return NULL;	/* stock's failures are what the scenario counts */
+}
+
+static const char *busy_patched_check(void *ctx)
+{
+	return busy_events(ctx) ? "a get(F_CREATE) or delete failed spuriously" : NULL;
+}
+
+static void busy_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	shim_task_exit(c->own[0]);
+	shim_task_exit(c->own[1]);
+	shim_map_release_now(c->b);
+}
+
+const struct sim_ex_scenario sim_ex_ls_busy_stock = {
+	.name = "ls_busy_stock",
+	.what = "stock 6.12: two tasks of one CPU, tracing get(F_CREATE)+delete (busy counter)",
+	.nr_tasks = 2,
+	.task = { { "prog0", 0, busy_fn0 }, { "prog1", 0, busy_fn1 } },
+	.irq_task = -1,
+	.setup = busy_stock_setup,
+	.check = busy_stock_check,
+	.teardown = busy_teardown,
+	.quiesce = 1,
+	.event_name = "spurious NULL/-EBUSY (busy counter)",
+	.events = busy_events,
+};
+
+const struct sim_ex_scenario sim_ex_ls_busy_patched = {
+	.name = "ls_busy_patched",
+	.what = "patched: the same, no spurious failure allowed",
+	.nr_tasks = 2,
+	.task = { { "prog0", 0, busy_fn0 }, { "prog1", 0, busy_fn1 } },
+	.irq_task = -1,
+	.setup = busy_patched_setup,
+	.check = busy_patched_check,
+	.teardown = busy_teardown,
+	.quiesce = 1,
+	.event_name = "spurious NULL/-EBUSY",
+	.events = busy_events,
+};
