@@ -110,6 +110,12 @@ def main():
         if m and os.path.exists(os.path.join(results, d, "bench.log")):
             key = (m.group(1), int(m.group(2)))
             runs[key] = parse_log(os.path.join(results, d, "bench.log"))
+            load = os.path.join(results, d, "host-load")
+            if os.path.exists(load):
+                with open(load) as f:
+                    vals = [float(x) for x in f.read().split()]
+                if vals:
+                    runs[key]["host"] = {"load_before": vals[0], "load_after": vals[-1]}
             for point, vals in runs[key].items():
                 for metric, value in sorted(vals.items()):
                     rows.append((key[0], key[1], point, metric, value))
@@ -133,7 +139,9 @@ def main():
     summary = []
     for point in order:
         fam = family(point)
-        if fam == "spurious":
+        if fam == "host":
+            metrics = [("load_before", None), ("load_after", None)]
+        elif fam == "spurious":
             metrics = [("map_kops", True), ("prog_kcalls", True),
                        ("fail_pm", None), ("task_get_fail_pm", None),
                        ("task_del_ebusy_pm", None), ("cgrp_get_fail_pm", None),
@@ -160,6 +168,8 @@ def main():
                 row["ratio_min"], row["ratio_max"] = min(per), max(per)
             if fam == "spurious" and higher is None:
                 row["goal"] = "patched 0"
+            if fam == "spurious" and metric == "lock_err":
+                row["goal"] = ""
             if fam == "spurious" and higher:
                 row["goal"] = 1.0
             summary.append(row)

@@ -244,9 +244,12 @@ boot() {	# NAME KBUILD RESULT-DIR
 		-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L ro panic=-1 init=$here/selftests/bench-init.sh BK_DIR=$bpfdir BK_PLAN=$plan LS_SPURIOUS_SECS=$spurious_secs" \
 		</dev/null >"$dir/console.log" 2>&1 &
 	qpid=$!
+	# The host's load average before and after: the guest shares the host.
+	cut -d' ' -f1 /proc/loadavg > "$dir/host-load"
 	sleep 0.5
 	pin_vcpus "$(pgrep -P "$qpid" || echo "$qpid")"
 	wait "$qpid" || rc=$?
+	cut -d' ' -f1 /proc/loadavg >> "$dir/host-load"
 	if ! grep -q '^=== end' "$dir/bench.log" 2>/dev/null; then
 		log "$1 guest did not finish (qemu exit $rc), see $dir/console.log"
 		mv "$dir" "$dir.failed"
@@ -287,7 +290,7 @@ git -C "$tmp/patches" add -A .
 series="patches tree $(git -C "$tmp/patches" write-tree)"
 rm -rf "$tmp"
 python3 "$here"/scripts/bench-kernel-report.py "$results" "$here/docs" "$series" \
-	"rounds=$rounds bench -w $warmup -d $duration, spurious $spurious_secs s"
+	"rounds=$rounds bench -w $warmup -d $duration, spurious $spurious_secs s, POINTS='$points'"
 if [ "${SAVE:-0}" = 1 ]; then
 	cp "$results"/bench-kernel.csv "$results"/bench-kernel-summary.csv \
 		"$results"/bench-kernel.png "$here/docs/"
