@@ -9,7 +9,7 @@ export OUT
 
 SHIM	= $(MAKE) -C shim KSRC=$(abspath $(KSRC)) STOCK=$(CURDIR)/build/base ARCH=$(ARCH)
 
-.PHONY: all shim faults asan ubsan tsan bench deps tree export roundtrip harness apply apply-test \
+.PHONY: all shim faults asan ubsan tsan bench explore explore-long explore-cov deps tree export roundtrip harness apply apply-test \
 	kunit-qemu checkpatch bisect cocci bench-lock locktorture selftests bench-kernel mutants check \
 	check-full clean
 
@@ -42,7 +42,7 @@ apply-test: $(KSRC)/.git
 	@scripts/install-deps.sh apply
 	@scripts/apply-test.sh
 
-shim faults asan ubsan tsan bench: $(KSRC)/.git
+shim faults asan ubsan tsan bench explore explore-long explore-cov: $(KSRC)/.git
 	@scripts/install-deps.sh shim $(if $(filter arm64,$(ARCH)),shim-arm64)
 	+@$(SHIM) $(if $(filter shim,$@),ktap,$@)
 
@@ -93,10 +93,10 @@ bench-kernel: $(KSRC)/.git
 	@scripts/bench-kernel.sh $(KSRC) $(ARCH)
 
 check:
-	@scripts/check.sh tree roundtrip apply-test checkpatch cocci shim shim-arm64 asan harness kunit-qemu
+	@scripts/check.sh tree roundtrip apply-test checkpatch cocci shim shim-arm64 asan explore harness kunit-qemu
 
 check-full:
-	@scripts/check.sh tree roundtrip apply-test checkpatch bisect cocci shim shim-arm64 asan harness faults ubsan tsan \
+	@scripts/check.sh tree roundtrip apply-test checkpatch bisect cocci shim shim-arm64 asan explore harness faults ubsan tsan \
 		kunit-qemu kunit-qemu-arm64 bench-lock bench-lock-arm64 \
 		locktorture locktorture-arm64 selftests
 

@@ -153,7 +153,7 @@ restore() {
 
 # ---- building and running ----
 # A judge is a shim build (SAN) and the environment of its run (ENV).
-judge_san() { [ "$1" = asan ] && echo asan || true; }
+judge_san() { case $1 in asan|explore) echo asan ;; esac; }
 judge_env() {
 	case $1 in
 	virt)	echo SHIM_VIRT_SPIN_LOCK=1 ;;
@@ -179,9 +179,14 @@ build() {
 # run_shim JUDGE LOG: run every suite (but the benchmarks) within the hang
 # bound, KTAP in LOG.out, the rest in LOG.err; sets status.  timeout(1)
 # signals its whole process group: make, qemu-aarch64 and the shim.
+# The explore judge runs the explorer instead (EXPLORE_SEEDS per scenario,
+# default 20000; 200 for the slow ones).
 run_shim() {
+	local target=run
+	[ "$1" = explore ] && target="explore-run EXPLORE_SEEDS=${EXPLORE_SEEDS:-20000}"
+	[ "$1" = explore ] && target="$target EXPLORE_ARGS='--slow-seeds ${EXPLORE_SLOW_SEEDS:-200}'"
 	status=0
-	nice -n 10 timeout -k 10 "$timeout" sh -c "$(shim_cmd "$1") run" \
+	nice -n 10 timeout -k 10 "$timeout" sh -c "$(shim_cmd "$1") $target" \
 		>"$2.out" 2>"$2.err" || status=$?
 }
 
@@ -192,6 +197,11 @@ verdict() {
 	0)	return ;;
 	124|137) echo "hang: killed after $timeout s"; return ;;
 	esac
+	# The explorer names the failing run (seed, schedule, replay command).
+	if grep -qE '^explore: (FAIL|sanitizer report|died)' "$1.err"; then
+		grep -m1 -E '^explore: (FAIL|sanitizer report|died)' "$1.err" | cut -c1-200
+		return
+	fi
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer' "$1.err"; then
 		grep -m1 -oE 'ERROR: (Address|Leak)Sanitizer: [a-z-]*' "$1.err"
 		return

@@ -8,7 +8,7 @@
 
 extern const struct sim_ex_scenario patched__sim_ex_rqs_aa, patched__sim_ex_rqs_abba,
 	patched__sim_ex_rqs_timeout, patched__sim_ex_rqs_nmi;
-extern const struct sim_ex_scenario sim_ex_ls_teardown_task, sim_ex_ls_teardown_sk,
+extern const struct sim_ex_scenario sim_ex_ls_teardown_task, sim_ex_ls_teardown_sk, sim_ex_ls_pair_sk,
 	sim_ex_ls_busy_stock, sim_ex_ls_busy_patched;
 
 const struct sim_ex_scenario *const sim_ex_scenarios[] = {
@@ -18,6 +18,7 @@ const struct sim_ex_scenario *const sim_ex_scenarios[] = {
 	&patched__sim_ex_rqs_nmi,
 	&sim_ex_ls_teardown_task,
 	&sim_ex_ls_teardown_sk,
+	&sim_ex_ls_pair_sk,
 	&sim_ex_ls_busy_stock,
 	&sim_ex_ls_busy_patched,
 	NULL,

@@ -10,6 +10,8 @@
  *                    program creates B's element | a program deletes it
  *  ls_teardown_sk    the same for a socket (destroyed by the last
  *                    sock_put(), which may be the programs' own)
+ *  ls_pair_sk        only the two tear-downs of one socket's one element:
+ *                    the last sock_put() (destroy) against map_free
  *  ls_busy_stock     stock 6.12: two tasks of one CPU run tracing programs
  *                    that get(F_CREATE) and delete on their own task: the
  *                    busy counter fails them spuriously (events)
@@ -282,6 +284,50 @@ const struct sim_ex_scenario sim_ex_ls_teardown_sk = {
 	.check = ls_check,
 	.teardown = ls_teardown,
 	.quiesce = 1,
+};
+
+/* ---- ls_pair_sk: destroy and map_free on one element, nothing else ---- */
+
+static void *pair_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.a = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.sk = shim_sock_new();
+	ls.sk->shim_variant = ls.v;
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->sk_get, (u64)ls.a, (u64)ls.sk, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	return &ls;
+}
+
+static void pair_put_fn(void *ctx)
+{
+	sock_put(((struct ls_ctx *)ctx)->sk);
+}
+
+static const char *pair_check(void *ctx)
+{
+	return NULL;
+}
+
+static void pair_teardown(void *ctx)
+{
+}
+
+const struct sim_ex_scenario sim_ex_ls_pair_sk = {
+	.name = "ls_pair_sk",
+	.what = "sk: last sock_put (destroy) | map_free, on one element",
+	.nr_tasks = 2,
+	.task = { { "put", 0, pair_put_fn }, { "map_free", 1, map_free_fn } },
+	.irq_task = -1,
+	.setup = pair_setup,
+	.check = pair_check,
+	.teardown = pair_teardown,
 };
 
 /* ---- ls_busy_*: two tasks of one CPU in tracing programs ---- */

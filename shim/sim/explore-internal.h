@@ -55,6 +55,7 @@ unsigned long long ex_clock_ns(void);
 /* sim/explore.c */
 struct ex_config {
 	unsigned long long seed;
+	int random;			/* random walk instead of PCT */
 	int depth;			/* PCT: d - 1 priority change points */
 	unsigned long long est_decisions;	/* PCT: k, the expected length */
 	int irq_task;			/* -1: none */

@@ -11,12 +11,16 @@
  * only one thread runs, a run is a function of its seed: the same seed gives
  * the same schedule, step for step.
  *
- * Strategy: PCT (Burckhardt et al., "A randomized scheduler with
+ * Strategies: PCT (Burckhardt et al., "A randomized scheduler with
  * probabilistic guarantees of finding bugs", ASPLOS 2010).  Tasks get
  * random distinct priorities >= depth; the highest-priority task that can
  * run does; at depth - 1 random decision points the running task drops to
  * priority 1..depth-1.  A bug that needs depth ordering constraints among n
  * tasks and k decisions is found with probability >= 1/(n k^(d-1)) per run.
+ * PCT finds orderings of a few far-apart events; a race that needs several
+ * switches within a few steps (two tear-downs both between their state
+ * update and its check) needs a random walk: at each decision any task
+ * that can run, uniformly.  The driver alternates them by seed.
  *
  * Spinning: a task at cpu_relax() waits for memory to change.  It cannot
  * run again until some task wrote (the write epoch moved), so the spinner
@@ -166,13 +170,20 @@ static void ex_fail(const char *why)
 	_exit(1);
 }
 
+/* The schedule up to the point of death (the process ends anyway). */
+static void print_schedule_so_far(void)
+{
+	sched_flush();
+	last_id = -1;
+	fprintf(stderr, "explore: schedule so far (task*decisions): %s\n",
+		sched_buf ? sched_buf : "");
+}
+
 static void on_signal(int sig)
 {
-	char buf[400];
-	int n = snprintf(buf, sizeof(buf), "explore: died (signal %d) in %s\n", sig, die_info);
-
-	if (write(2, buf, n) < 0)
-		_exit(2);
+	fprintf(stderr, "explore: died (signal %d) in %s\n", sig, die_info);
+	print_schedule_so_far();
+	fflush(NULL);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -182,6 +193,7 @@ void __sanitizer_set_death_callback(void (*cb)(void)) __attribute__((weak));
 static void on_sanitizer_death(void)
 {
 	fprintf(stderr, "explore: sanitizer report in %s\n", die_info);
+	print_schedule_so_far();
 }
 
 /* ---- picking the next task ---- */
@@ -222,6 +234,19 @@ static struct ex_task *pick(struct ex_task *me)
 	int i, j, n;
 
 	best = highest(&n);
+	if (n > 1 && cfg->random) {
+		/* random walk: any task that can run, uniformly */
+		int k = ex_rand() % n;
+
+		res->decisions++;
+		for (i = 0; i < ex_nr_tasks; i++)
+			if (eligible(&ex_tasks[i]) && !k--)
+				best = &ex_tasks[i];
+		if (best != me && me && eligible(me))
+			res->preemptions++;
+		sched_record(best->id);
+		return best;
+	}
 	if (n > 1) {
 		/* a decision: at a change point PCT lowers the running task */
 		res->decisions++;

@@ -42,6 +42,10 @@ struct ex_stats {
 
 static struct ex_stats stats;
 static int trace;
+/* 0: PCT, 1: random walk, 2: both, by seed */
+static int strategy = 2;
+/* seeds of the slow scenarios (-1: a tenth of --seeds) */
+static long slow_seeds = -1;
 /* points the interrupted task passed in the last run (its irq range) */
 static unsigned long long irq_task_points;
 
@@ -101,6 +105,8 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 	long allocated = sim_slab_outstanding();
 	struct ex_config cfg = {
 		.seed = seed * 0x2545f4914f6cdd1dULL + 1,
+		/* odd seeds PCT, even seeds a random walk (not seed 0: calibration) */
+		.random = strategy == 2 ? seed && !(seed & 1) : strategy,
 		.depth = depth,
 		.est_decisions = k,
 		.irq_task = s->irq_task,
@@ -172,6 +178,7 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 	double secs;
 	unsigned long ev;
 	int saved_trace;
+	char how[48];
 
 	memset(&stats, 0, sizeof(stats));
 	/* calibration: seed 0 without change points gives k and the irq range */
@@ -214,9 +221,14 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 			first_hash, r.hash);
 		exit(1);
 	}
-	printf("explore: %-22s %lu schedules (%lu distinct), PCT depth %d, k %llu, "
+	if (strategy == 1)
+		snprintf(how, sizeof(how), "random walk");
+	else
+		snprintf(how, sizeof(how), "PCT depth %d%s", depth,
+			 strategy ? " + random walk" : "");
+	printf("explore: %-22s %lu schedules (%lu distinct), %s, k %llu, "
 	       "seeds %llu..%llu, 0 failures, seed %llu replayed identically\n", s->name,
-	       stats.runs, stats.distinct, depth, k, first, first + seeds - 1, first);
+	       stats.runs, stats.distinct, how, k, first, first + seeds - 1, first);
 	printf("explore: %-22s longest run %llu steps / %llu decisions / %.3f ms virtual, "
 	       "max %d preemptions, interrupt delivered in %lu runs, %.1f schedules/s\n",
 	       s->name, stats.max_steps, stats.max_decisions, stats.max_vclock / 1e6,
@@ -230,7 +242,8 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 static void usage(void)
 {
 	fprintf(stderr, "usage: shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]\n"
-		"                    [--depth D] [--replay SCENARIO:SEED] [--trace] [--list]\n");
+		"                    [--depth D] [--strategy pct|random|mixed] [--slow-seeds N]\n"
+		"                    [--replay SCENARIO:SEED] [--trace] [--trace-steps] [--list]\n");
 	exit(2);
 }
 
@@ -238,7 +251,7 @@ int sim_explore_main(int argc, char **argv)
 {
 	const char *glob = "*", *replay = NULL;
 	unsigned long long first = 1;
-	unsigned long seeds = 100;
+	unsigned long seeds = 100, n;
 	int depth = 3, i, found = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -254,8 +267,17 @@ int sim_explore_main(int argc, char **argv)
 			replay = argv[++i];
 		else if (!strcmp(argv[i], "--trace"))
 			trace = 1;
+		else if (!strcmp(argv[i], "--slow-seeds") && i + 1 < argc)
+			slow_seeds = strtol(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--trace-steps"))
 			trace = 2;
+		else if (!strcmp(argv[i], "--strategy") && i + 1 < argc) {
+			i++;
+			strategy = !strcmp(argv[i], "pct") ? 0 : !strcmp(argv[i], "random") ? 1 :
+				   !strcmp(argv[i], "mixed") ? 2 : -1;
+			if (strategy < 0)
+				usage();
+		}
 		else if (!strcmp(argv[i], "--list")) {
 			for (i = 0; sim_ex_scenarios[i]; i++)
 				printf("%-22s %s\n", sim_ex_scenarios[i]->name, sim_ex_scenarios[i]->what);
@@ -284,9 +306,11 @@ int sim_explore_main(int argc, char **argv)
 			continue;
 		found++;
 		/* slow scenarios (long virtual waits) get a tenth of the seeds */
-		explore_scenario(sim_ex_scenarios[i], first,
-				 sim_ex_scenarios[i]->slow && seeds >= 10 ? seeds / 10 : seeds,
-				 depth);
+		n = seeds;
+		if (sim_ex_scenarios[i]->slow && !replay)
+			n = slow_seeds >= 0 ? (unsigned long)slow_seeds : seeds >= 10 ? seeds / 10 : seeds;
+		if (n)
+			explore_scenario(sim_ex_scenarios[i], first, n, depth);
 	}
 	ex_stop_threads();
 	if (!found) {
