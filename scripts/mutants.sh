@@ -180,10 +180,10 @@ build() {
 # bound, KTAP in LOG.out, the rest in LOG.err; sets status.  timeout(1)
 # signals its whole process group: make, qemu-aarch64 and the shim.
 # The explore judge runs the explorer instead (EXPLORE_SEEDS per scenario,
-# default 20000; 200 for the slow ones).
+# default 5000; EXPLORE_SLOW_SEEDS, default 200, for the slow ones).
 run_shim() {
 	local target=run
-	[ "$1" = explore ] && target="explore-run EXPLORE_SEEDS=${EXPLORE_SEEDS:-20000}"
+	[ "$1" = explore ] && target="explore-run EXPLORE_SEEDS=${EXPLORE_SEEDS:-5000}"
 	[ "$1" = explore ] && target="$target EXPLORE_ARGS='--slow-seeds ${EXPLORE_SLOW_SEEDS:-200}'"
 	status=0
 	nice -n 10 timeout -k 10 "$timeout" sh -c "$(shim_cmd "$1") $target" \

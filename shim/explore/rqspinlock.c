@@ -210,6 +210,7 @@ const struct sim_ex_scenario sim_ex_rqs_abba = {
 	.nr_tasks = 3,
 	.task = { { "ab", 0, abba_task0 }, { "ba", 1, abba_task1 }, { "a", 2, abba_task2 } },
 	.irq_task = -1,
+	.slow = 1,	/* deadlocked runs spin to the deadlock check, 64K spins */
 	.setup = rqs_setup,
 	.check = abba_check,
 	.teardown = rqs_teardown,

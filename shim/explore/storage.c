@@ -10,6 +10,16 @@
  *                    program creates B's element | a program deletes it
  *  ls_teardown_sk    the same for a socket (destroyed by the last
  *                    sock_put(), which may be the programs' own)
+ *  ls_cross_task     two task owners x maps A and B: owner 0 freed |
+ *                    map_free(A) | two programs crossing both owners in B;
+ *                    owner 1's charge agrees with its elements at the end
+ *  ls_clone_sk       a clone of a socket | the parent's last references
+ *                    going (destroy) | map_free(A) | a delete on the parent;
+ *                    the clone's charge agrees with its element
+ *  ls_trace_reader   map_free(A) against a sleepable program (Tasks Trace
+ *                    reader only) walking the live owner's storage: what
+ *                    map_free unlinks may go after a Tasks Trace grace
+ *                    period only
  *  ls_pair_sk        only the two tear-downs of one socket's one element:
  *                    the last sock_put() (destroy) against map_free
  *  ls_busy_stock     stock 6.12: two tasks of one CPU run tracing programs
@@ -48,7 +58,9 @@ static const char *const fault_sites[] = {
 
 struct ls_ctx {
 	const struct shim_variant *v;
-	struct bpf_map *a, *b;
+	struct bpf_map *a, *b, *c;
+	struct sock *clone;
+	const char *bad;
 	struct task_struct *task;
 	struct sock *sk;
 	atomic_t readers;		/* programs inside their RCU reader */
@@ -89,15 +101,20 @@ static void set_fault(int variant)
  * map_free, unlinked from the storage (teardown frees B, and the leak check
  * sees whether it was freed).
  */
-static const char *map_b_clean(struct ls_ctx *c)
+static const char *map_b_clean_of(struct ls_ctx *c, void *keep)
 {
 	struct bpf_local_storage_map *smap = (struct bpf_local_storage_map *)c->b;
 	struct bpf_local_storage_elem *selem;
+	struct bpf_local_storage *st;
 	bool destroy_b = c->fault && !strcmp(fault_sites[(c->fault - 1) / 4], "destroy_b");
 	unsigned int i;
 
 	for (i = 0; i < (1U << smap->bucket_log); i++) {
 		hlist_for_each_entry(selem, &smap->buckets[i].list, map_node) {
+			/* the live owner's (keep) are fine */
+			st = rcu_access_pointer(selem->local_storage);
+			if (keep && st && st->owner == keep)
+				continue;
 			if (!destroy_b)
 				return "map B still holds an element of the destroyed owner";
 			if (rcu_access_pointer(selem->local_storage))
@@ -105,6 +122,11 @@ static const char *map_b_clean(struct ls_ctx *c)
 		}
 	}
 	return NULL;
+}
+
+static const char *map_b_clean(struct ls_ctx *c)
+{
+	return map_b_clean_of(c, c->own[1]);
 }
 
 /* ---- ls_teardown_task ---- */
@@ -146,10 +168,15 @@ static void prog_exit(void)
 	rcu_read_unlock();
 }
 
+static void wait_readers_n(struct ls_ctx *c, int n)
+{
+	while (atomic_read(&c->readers) < n)
+		cpu_relax();
+}
+
 static void wait_readers(struct ls_ctx *c)
 {
-	while (atomic_read(&c->readers) < 2)
-		cpu_relax();
+	wait_readers_n(c, 2);
 }
 
 static void task_exit_fn(void *ctx)
@@ -284,6 +311,239 @@ const struct sim_ex_scenario sim_ex_ls_teardown_sk = {
 	.check = ls_check,
 	.teardown = ls_teardown,
 	.quiesce = 1,
+};
+
+/* ---- ls_trace_reader: map_free against a sleepable program's walk ---- */
+
+static void *trace_setup(int variant)
+{
+	void *ctx = task_setup(0);
+
+	/* a third map, with no element: a lookup in it walks the whole list */
+	ls.c = shim_map_create(ls.v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	return ctx;
+}
+
+/*
+ * A sleepable program: under rcu_read_lock_trace() only, it looks up map C
+ * twice (each walks the storage's list, past A's element, which map_free
+ * unlinks meanwhile) and map B once.
+ */
+static void trace_reader_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	int i;
+
+	rcu_read_lock_trace();
+	migrate_disable();
+	for (i = 0; i < 2; i++)
+		if (shim_call(c->v->task_get, (u64)c->c, (u64)c->task, 0, 0, GFP_KERNEL))
+			c->bad = "a lookup in an empty map found something";
+	if (!shim_call(c->v->task_get, (u64)c->b, (u64)c->task, 0, 0, GFP_KERNEL))
+		c->bad = "the element of map B is gone";
+	migrate_enable();
+	rcu_read_unlock_trace();
+}
+
+static const char *trace_check(void *ctx)
+{
+	return ((struct ls_ctx *)ctx)->bad;
+}
+
+static void trace_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	shim_task_exit(c->task);
+	shim_map_release_now(c->b);
+	shim_map_release_now(c->c);
+}
+
+const struct sim_ex_scenario sim_ex_ls_trace_reader = {
+	.name = "ls_trace_reader",
+	.what = "task: map_free(A) | a sleepable program (Tasks Trace reader) walking the storage",
+	.nr_tasks = 2,
+	.task = { { "map_free", 0, map_free_fn }, { "sleepable", 1, trace_reader_fn } },
+	.irq_task = -1,
+	.setup = trace_setup,
+	.check = trace_check,
+	.teardown = trace_teardown,
+};
+
+/* ---- ls_cross_task: two owners x two maps (issue 16, scenario 2) ---- */
+
+static void *cross_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+	int i;
+
+	task_setup(0);		/* owner 0 = ls.task, elements in A and B */
+	ls.own[1] = shim_task_new("owner1");
+	ls.own[1]->shim_variant = ls.v;
+	ls.own[0] = ls.task;
+	rcu_read_lock();
+	for (i = 0; i < 2; i++)
+		WARN_ON(!shim_call(ls.v->task_get, (u64)(i ? ls.b : ls.a), (u64)ls.own[1],
+				   (u64)val, BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	ls.fault = variant;
+	set_fault(variant);
+	return &ls;
+}
+
+/* Programs crossing the owners in map B (A is being freed: no program has it). */
+static void cross_prog0(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	u64 val[VAL_SIZE / 8] = { 2 };
+
+	prog_enter(c);
+	shim_call(c->v->task_get, (u64)c->b, (u64)c->own[0], (u64)val,
+		  BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC);
+	shim_call(c->v->task_del, (u64)c->b, (u64)c->own[1], 0, 0, 0);
+	prog_exit();
+}
+
+static void cross_prog1(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	u64 val[VAL_SIZE / 8] = { 3 };
+
+	prog_enter(c);
+	shim_call(c->v->task_del, (u64)c->b, (u64)c->own[0], 0, 0, 0);
+	shim_call(c->v->task_get, (u64)c->b, (u64)c->own[1], (u64)val,
+		  BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC);
+	prog_exit();
+}
+
+/* The survivor's storage: its charge and its elements agree. */
+static const char *cross_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	struct bpf_local_storage *st;
+	const char *why;
+
+	why = ls_check(ctx);
+	if (why)
+		return why;
+	/*
+	 * map_free failing the live owner's storage lock leaves the element
+	 * linked there without its map, by design, for the owner's destroy:
+	 * the stand-in's check cannot size it then.
+	 */
+	if (c->fault && !strcmp(fault_sites[(c->fault - 1) / 4], "map_free_ls"))
+		return NULL;
+	st = rcu_access_pointer(c->own[1]->bpf_storage);
+	if (st && c->v->storage_charge_check(st))
+		return "the live owner's mem_charge is not sizeof(storage) + its elements";
+	return NULL;
+}
+
+static void cross_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	sim_fault_clear();
+	shim_task_exit(c->own[1]);
+	shim_map_release_now(c->b);
+}
+
+const struct sim_ex_scenario sim_ex_ls_cross_task = {
+	.name = "ls_cross_task",
+	.what = "2 tasks x maps A, B: owner 0 freed | map_free(A) | programs crossing them in B",
+	.nr_tasks = 4,
+	.task = { { "exit0", 0, task_exit_fn }, { "map_free", 1, map_free_fn },
+		  { "prog0", 2, cross_prog0 }, { "prog1", 3, cross_prog1 } },
+	.irq_task = -1,
+	.nr_variants = NR_FAULT_VARIANTS,
+	.variant_name = fault_variant,
+	.setup = cross_setup,
+	.check = cross_check,
+	.teardown = cross_teardown,
+};
+
+/* ---- ls_clone_sk: clone | the parent's destroy | map_free (scenario 3) ---- */
+
+static void *clone_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.fault = variant;
+	/* A is not cloned, B is */
+	ls.a = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.b = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC | BPF_F_CLONE, NULL, 0);
+	ls.sk = shim_sock_new();
+	ls.sk->shim_variant = ls.v;
+	sock_hold(ls.sk);		/* the cloner's reference */
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->sk_get, (u64)ls.a, (u64)ls.sk, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	WARN_ON(!shim_call(ls.v->sk_get, (u64)ls.b, (u64)ls.sk, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	set_fault(variant);
+	return &ls;
+}
+
+/* sk_clone_lock() on a listener it holds, then its reference goes. */
+static void clone_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	struct sock *nsk;
+
+	wait_readers_n(c, 1);
+	nsk = shim_sock_clone(c->sk);
+	c->clone = IS_ERR(nsk) ? NULL : nsk;
+	sock_put(c->sk);
+}
+
+static void clone_put_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	wait_readers_n(c, 1);
+	sock_put(c->sk);		/* the other reference: one of them destroys */
+}
+
+static const char *clone_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	long charged;
+
+	if (!c->fault && !c->clone)
+		return "the clone failed without a lock fault";
+	if (c->clone && c->v->sk_charge_check(c->clone, &charged))
+		return "the clone's sk_omem_alloc is not its storage and elements";
+	return map_b_clean_of(c, c->clone);
+}
+
+static void clone_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	sim_fault_clear();
+	if (c->clone)
+		sock_put(c->clone);
+	shim_map_release_now(c->b);
+}
+
+const struct sim_ex_scenario sim_ex_ls_clone_sk = {
+	.name = "ls_clone_sk",
+	.what = "sk: clone | the parent's last sock_put | map_free(A) | delete(B) on the parent",
+	.nr_tasks = 4,
+	.task = { { "clone", 0, clone_fn }, { "put", 1, clone_put_fn },
+		  { "map_free", 2, map_free_fn }, { "delete", 3, sk_delete_fn } },
+	.irq_task = -1,
+	.nr_variants = NR_FAULT_VARIANTS,
+	.variant_name = fault_variant,
+	.setup = clone_setup,
+	.check = clone_check,
+	.teardown = clone_teardown,
 };
 
 /* ---- ls_pair_sk: destroy and map_free on one element, nothing else ---- */
