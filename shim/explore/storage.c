@@ -10,6 +10,8 @@
  *                    program creates B's element | a program deletes it
  *  ls_teardown_sk    the same for a socket (destroyed by the last
  *                    sock_put(), which may be the programs' own)
+ *  ls_teardown_inode the same for an inode (eviction destroys its storage;
+ *                    an LSM program may still look up and delete)
  *  ls_cross_task     two task owners x maps A and B: owner 0 freed |
  *                    map_free(A) | two programs crossing both owners in B;
  *                    owner 1's charge agrees with its elements at the end
@@ -62,6 +64,7 @@ struct ls_ctx {
 	struct sock *clone;
 	const char *bad;
 	struct task_struct *task;
+	struct inode *inode;
 	struct sock *sk;
 	atomic_t readers;		/* programs inside their RCU reader */
 	long get_ret, del_ret;
@@ -369,6 +372,82 @@ const struct sim_ex_scenario sim_ex_ls_trace_reader = {
 	.setup = trace_setup,
 	.check = trace_check,
 	.teardown = trace_teardown,
+};
+
+/* ---- ls_teardown_inode ---- */
+
+static void *inode_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.fault = variant;
+	ls.a = shim_map_create(ls.v->inode_ops, BPF_MAP_TYPE_INODE_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.b = shim_map_create(ls.v->inode_ops, BPF_MAP_TYPE_INODE_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.inode = shim_inode_new(true);
+	ls.inode->shim_variant = ls.v;
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->inode_get, (u64)ls.a, (u64)ls.inode, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	WARN_ON(!shim_call(ls.v->inode_get, (u64)ls.b, (u64)ls.inode, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	set_fault(variant);
+	return &ls;
+}
+
+/*
+ * Eviction destroys the storage at once (the inode goes after a grace
+ * period); an LSM program that found the inode by a path walk may still
+ * run on it (see bpf_selem_unlink_nofail()).
+ */
+static void inode_evict_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	wait_readers(c);
+	shim_inode_free(c->inode);
+}
+
+/*
+ * Lookup only: get(F_CREATE) must only be called where the inode holds a
+ * reference and cannot be freed (bpf_inode_storage_get()), which eviction
+ * rules out.  With F_CREATE here the explorer finds the consequence: a new
+ * storage that no destroy frees, whose owner map_free then reads freed.
+ */
+static void inode_lookup_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	prog_enter(c);
+	c->get_ret = shim_call(c->v->inode_get, (u64)c->b, (u64)c->inode, 0, 0, GFP_ATOMIC);
+	prog_exit();
+}
+
+static void inode_delete_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	prog_enter(c);
+	c->del_ret = shim_call(c->v->inode_del, (u64)c->b, (u64)c->inode, 0, 0, 0);
+	prog_exit();
+}
+
+const struct sim_ex_scenario sim_ex_ls_teardown_inode = {
+	.name = "ls_teardown_inode",
+	.what = "inode: eviction | map_free(A) | an LSM program's get(B) | delete(B), lock faults",
+	.nr_tasks = 4,
+	.task = { { "evict", 0, inode_evict_fn }, { "map_free", 1, map_free_fn },
+		  { "lookup", 2, inode_lookup_fn }, { "delete", 3, inode_delete_fn } },
+	.irq_task = -1,
+	.nr_variants = NR_FAULT_VARIANTS,
+	.variant_name = fault_variant,
+	.setup = inode_setup,
+	.check = ls_check,
+	.teardown = ls_teardown,
 };
 
 /* ---- ls_cross_task: two owners x two maps (issue 16, scenario 2) ---- */
