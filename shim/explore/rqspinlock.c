@@ -187,21 +187,22 @@ static void abba_task2(void *ctx) { lock_cs(ctx, 2, 0); }
 static const char *abba_check(void *ctx)
 {
 	struct rqs_ctx *c = ctx;
-	static char why[160];
-
-	scnprintf(why, sizeof(why), "results: ab %d/%d ba %d/%d a %d",
-		  c->ret[0][0], c->ret[0][1], c->ret[1][1], c->ret[1][0], c->ret[2][0]);
-	pr_info("explore: rqs_abba %s\n", why);
+	static char why[200];
+	const char *bad = NULL;
 
 	if (c->ret[0][0] || c->ret[1][1])
-		return "an uncontended-order first lock failed";
-	if (c->ret[0][1] && c->ret[0][1] != -EDEADLK)
-		return "task 0's second lock failed with something else than -EDEADLK";
-	if (c->ret[1][0] && c->ret[1][0] != -EDEADLK)
-		return "task 1's second lock failed with something else than -EDEADLK";
-	if (c->ret[2][0])
-		return "the third waiter did not get the lock";
-	return locks_usable(c);
+		bad = "an uncontended-order first lock failed";
+	else if (c->ret[0][1] && c->ret[0][1] != -EDEADLK)
+		bad = "task 0's second lock failed with something else than -EDEADLK";
+	else if (c->ret[1][0] && c->ret[1][0] != -EDEADLK)
+		bad = "task 1's second lock failed with something else than -EDEADLK";
+	else if (c->ret[2][0])
+		bad = "the third waiter did not get the lock";
+	if (!bad)
+		return locks_usable(c);
+	scnprintf(why, sizeof(why), "%s (results: ab %d/%d ba %d/%d a %d)", bad,
+		  c->ret[0][0], c->ret[0][1], c->ret[1][1], c->ret[1][0], c->ret[2][0]);
+	return why;
 }
 
 const struct sim_ex_scenario sim_ex_rqs_abba = {

@@ -28,6 +28,8 @@
  *                    that get(F_CREATE) and delete on their own task: the
  *                    busy counter fails them spuriously (events)
  *  ls_busy_patched   the same on the patched code: no failure allowed
+ *  ls_leak_destroy_sk, ls_leak_map_free_sk  the tear-downs that leak by
+ *                    design (a lock failure), see there
  *
  * The tear-down scenarios run every lock site failing (the 1st or 2nd
  * acquisition, -EDEADLK or -ETIMEDOUT) as variants, except the two whose
@@ -48,6 +50,7 @@
 #include <linux/string.h>
 #include <net/sock.h>
 #include <shim/kern.h>
+#include <shim/sim.h>
 #include <shim/explore.h>
 
 #define VAL_SIZE	16
@@ -71,6 +74,11 @@ struct ls_ctx {
 	int fault;
 	int nr_get_null, nr_del_err;	/* ls_busy: spurious failures */
 	struct task_struct *own[2];
+	/* ls_leak_*: what may be left, and its allocation key (alive?) */
+	struct bpf_local_storage *st;
+	struct bpf_local_storage_elem *selem;
+	void *value;
+	unsigned long st_key, selem_key;
 };
 
 static struct ls_ctx ls;
@@ -667,6 +675,190 @@ const struct sim_ex_scenario sim_ex_ls_pair_sk = {
 	.setup = pair_setup,
 	.check = pair_check,
 	.teardown = pair_teardown,
+};
+
+/*
+ * ---- ls_leak_*: the two tear-downs that leak by design, explored ----
+ *
+ * One socket, one element in map A: the last sock_put() (destroy) against
+ * map_free(A), with the lock failure that leaks by design (shim/README.md,
+ * Known leaks by design), so that the explorer sees what the other
+ * scenarios must leave out:
+ *  ls_leak_destroy_sk  destroy's storage lock fails (1st time, -EDEADLK or
+ *                      -ETIMEDOUT): destroy leaves the element on the
+ *                      storage, or map_free, which read the storage before
+ *                      destroy cleared it, unlinks it there while destroy
+ *                      has already given the owner up (the owner pin must
+ *                      fail then)
+ *  ls_leak_map_free_sk map_free's bucket lock fails (the 1st time or every
+ *                      time), and need_resched() is true at every element
+ *                      (or never): map_free leaves the element in the
+ *                      bucket, and must not visit it again after restarting
+ * The check: whatever is still allocated after the run is exactly the
+ * leftover the design allows, in the state the code leaves it (the
+ * variant table's reap functions check it and free it).
+ */
+#define LEAK_DESTROY_VARIANTS	2
+#define LEAK_MAP_FREE_VARIANTS	4
+
+static const char *leak_destroy_variant(int v, char *buf, unsigned long size)
+{
+	scnprintf(buf, size, "destroy_ls fails the 1st time with %s", v ? "ETIMEDOUT" : "EDEADLK");
+	return buf;
+}
+
+static const char *leak_map_free_variant(int v, char *buf, unsigned long size)
+{
+	scnprintf(buf, size, "map_free_b fails %s, need_resched() %s",
+		  v & 1 ? "every time" : "the 1st time", v & 2 ? "never" : "always");
+	return buf;
+}
+
+static void *leak_setup(const char *site, int nth, int every, int err)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+	struct sim_fault_cfg cfg = { .nth = nth, .every = every, .err = err };
+	struct bpf_local_storage_data *sdata;
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.a = shim_map_create(ls.v->sk_ops, BPF_MAP_TYPE_SK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.sk = shim_sock_new();
+	ls.sk->shim_variant = ls.v;
+	rcu_read_lock();
+	ls.value = (void *)shim_call(ls.v->sk_get, (u64)ls.a, (u64)ls.sk, (u64)val,
+				     BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC);
+	rcu_read_unlock();
+	WARN_ON(!ls.value);
+	sdata = container_of(ls.value, struct bpf_local_storage_data, data);
+	ls.selem = SELEM(sdata);
+	ls.st = rcu_access_pointer(ls.sk->sk_bpf_storage);
+	ls.st_key = sim_obj_key(ls.st);
+	ls.selem_key = sim_obj_key(ls.selem);
+	cfg.sites = shim_ls_sites(site);
+	sim_fault_set(&cfg);
+	return &ls;
+}
+
+static void *leak_destroy_setup(int variant)
+{
+	return leak_setup("destroy_ls", 1, 0, variant ? -ETIMEDOUT : -EDEADLK);
+}
+
+static void *leak_map_free_setup(int variant)
+{
+	void *ctx = leak_setup("map_free_b", 1, variant & 1, -EDEADLK);
+
+	if (!(variant & 2))
+		sim_set_need_resched_period(1);
+	return ctx;
+}
+
+/* Still allocated: the same allocation as at setup (keys are never reused). */
+static bool leak_alive(const void *p, unsigned long key)
+{
+	return sim_obj_key(p) == key;
+}
+
+static const char *leak_destroy_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	const char *why = NULL;
+
+	sim_fault_clear();
+	if (!leak_alive(c->st, c->st_key)) {
+		if (leak_alive(c->selem, c->selem_key))
+			return "the storage was freed, its element was not";
+		return NULL;
+	}
+	/*
+	 * destroy left the element on the storage, which nobody frees.  If
+	 * map_free came by too (it found the element in the bucket before
+	 * destroy unlinked it there), the second of them moved the state to
+	 * TOFREE but did not free it, as it is still linked to the storage.
+	 */
+	atomic_cmpxchg(&c->selem->state, SELEM_TOFREE, SELEM_STORAGE_UNLINKED);
+	if (c->v->reap_destroy_leftovers(c->st, &why) != 1)
+		return why ?: "the storage destroy left does not hold exactly its element";
+	return NULL;
+}
+
+static const char *leak_map_free_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	struct bpf_local_storage_elem *selem = c->selem;
+	const char *why = NULL;
+	int state;
+
+	sim_fault_clear();
+	sim_set_need_resched_period(0);
+	if (leak_alive(c->st, c->st_key))
+		return "the storage outlived its owner";
+	if (!leak_alive(selem, c->selem_key))
+		return NULL;
+	state = atomic_read(&selem->state);
+	if (hlist_unhashed_lockless(&selem->map_node)) {
+		/*
+		 * Out of the bucket but not freed: map_free visited it again
+		 * after a restart and got the bucket lock then.  The restart
+		 * skips what has SELEM_MAP_UNLINKED; once destroy was done
+		 * too, the state is SELEM_TOFREE without that bit, and the
+		 * patched code visits the element a second time (harmless:
+		 * nobody frees it either way).  Without SELEM_TOFREE, the
+		 * restart did not skip an element map_free was done with.
+		 */
+		if (!(state & SELEM_TOFREE))
+			return "map_free visited again an element it was done with";
+		if (!hlist_unhashed_lockless(&selem->snode) ||
+		    rcu_access_pointer(selem->local_storage) || rcu_access_pointer(SDATA(selem)->smap))
+			return "an element out of its bucket, not freed, still linked";
+		kfree(selem);
+		return NULL;
+	}
+	/*
+	 * map_free left the element in the bucket freed with the map (if
+	 * destroy was done with it too, in TOFREE, not freed while linked).
+	 */
+	if (state & SELEM_TOFREE)
+		atomic_set(&selem->state, SELEM_MAP_UNLINKED);
+	if (c->v->reap_map_free_leftover(c->value, &why) != 1)
+		return why ?: "map_free's leftover is not as map_free leaves it";
+	return NULL;
+}
+
+static void leak_teardown(void *ctx)
+{
+}
+
+const struct sim_ex_scenario sim_ex_ls_leak_destroy_sk = {
+	.name = "ls_leak_destroy_sk",
+	.what = "sk: last sock_put | map_free(A), destroy's storage lock failing (leaks by design)",
+	.nr_tasks = 2,
+	.task = { { "put", 0, pair_put_fn }, { "map_free", 1, map_free_fn } },
+	.irq_task = -1,
+	.nr_variants = LEAK_DESTROY_VARIANTS,
+	.variant_name = leak_destroy_variant,
+	.setup = leak_destroy_setup,
+	.check = leak_destroy_check,
+	.teardown = leak_teardown,
+	.warn_file = SHIM_LS_FILE,
+	.warn_cond = SHIM_WARN_DESTROY_LS,
+};
+
+const struct sim_ex_scenario sim_ex_ls_leak_map_free_sk = {
+	.name = "ls_leak_map_free_sk",
+	.what = "sk: last sock_put | map_free(A), map_free's bucket lock failing, need_resched()",
+	.nr_tasks = 2,
+	.task = { { "put", 0, pair_put_fn }, { "map_free", 1, map_free_fn } },
+	.irq_task = -1,
+	.nr_variants = LEAK_MAP_FREE_VARIANTS,
+	.variant_name = leak_map_free_variant,
+	.setup = leak_map_free_setup,
+	.check = leak_map_free_check,
+	.teardown = leak_teardown,
+	.warn_file = SHIM_LS_FILE,
+	.warn_cond = SHIM_WARN_MAP_FREE_B,
 };
 
 /* ---- ls_busy_*: two tasks of one CPU in tracing programs ---- */

@@ -63,7 +63,28 @@ struct ex_config {
 	void (*irq_fn)(void *);
 	void *irq_arg;
 	unsigned long long irq_est_points;
+	unsigned long long irq_at;	/* if not 0: the interrupt's point */
 	int trace;			/* print every decision */
+	/*
+	 * Guided runs (bounded search, --schedule): the task picked at each
+	 * of the first prefix_len decisions is prefix[]; after them the
+	 * running task goes on while it can (no preemption), else the
+	 * lowest-numbered task that can run.  Every decision is recorded in
+	 * *trail (grown as needed).
+	 */
+	int guided;
+	const unsigned char *prefix;
+	unsigned long long prefix_len;
+	struct ex_choice **trail;
+	unsigned long long *trail_cap;
+};
+/* A decision of a guided run: who could run, who ran before, who was picked. */
+struct ex_choice {
+	unsigned char options;		/* bit per task that could run */
+	signed char cur;		/* the running task if it could go on, else -1 */
+	unsigned char pick;
+	unsigned char done;		/* bounded search: picks tried here */
+	int preempt_before;		/* preemptions at earlier decisions */
 };
 struct ex_result {
 	const char *fail;		/* NULL: every task ended */

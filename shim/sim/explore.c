@@ -227,6 +227,48 @@ static struct ex_task *highest(int *n)
 	return best;
 }
 
+/*
+ * A decision of a guided run: the prefix's pick, else no preemption (the
+ * running task goes on if it can, else the lowest-numbered that can).
+ */
+static struct ex_task *pick_guided(struct ex_task *me)
+{
+	unsigned long long d = res->decisions++;
+	int i, cur = me && eligible(me) ? me->id : -1, id = -1;
+	unsigned int options = 0;
+	struct ex_choice *c;
+
+	for (i = 0; i < ex_nr_tasks; i++)
+		if (eligible(&ex_tasks[i]))
+			options |= 1U << i;
+	if (d < cfg->prefix_len) {
+		id = cfg->prefix[d];
+		if (id >= ex_nr_tasks || !(options & (1U << id)))
+			ex_fail("the schedule picks a task that cannot run here (not this scenario, variant or build?)");
+	} else {
+		id = cur >= 0 ? cur : __builtin_ctz(options);
+	}
+	if (d >= *cfg->trail_cap) {
+		*cfg->trail_cap = *cfg->trail_cap ? *cfg->trail_cap * 2 : 1024;
+		*cfg->trail = realloc(*cfg->trail, *cfg->trail_cap * sizeof(**cfg->trail));
+		if (!*cfg->trail)
+			sim_die("out of memory for a trail");
+	}
+	c = &(*cfg->trail)[d];
+	c->options = options;
+	c->cur = cur;
+	c->pick = id;
+	c->preempt_before = res->preemptions;
+	if (cur >= 0 && id != cur)
+		res->preemptions++;
+	sched_record(id);
+	if (cfg->trace)
+		fprintf(stderr, "explore: decision %llu step %llu: task %d (%s), could run %#x%s\n",
+			d + 1, res->steps, id, ex_tasks[id].name, options,
+			cur >= 0 && id != cur ? ", a preemption" : "");
+	return &ex_tasks[id];
+}
+
 /* The task that runs after @me (NULL: @me cannot run and nobody else can). */
 static struct ex_task *pick(struct ex_task *me)
 {
@@ -234,6 +276,8 @@ static struct ex_task *pick(struct ex_task *me)
 	int i, j, n;
 
 	best = highest(&n);
+	if (n > 1 && cfg->guided)
+		return pick_guided(me);
 	if (n > 1 && cfg->random) {
 		/* random walk: any task that can run, uniformly */
 		int k = ex_rand() % n;
@@ -540,6 +584,8 @@ void ex_run(const struct ex_config *c, struct ex_result *r)
 		change_at[i] = 1 + ex_rand() % (c->est_decisions ? c->est_decisions : 1);
 	irq_delivered = c->irq_task < 0;
 	irq_at = 1 + ex_rand() % (c->irq_est_points ? c->irq_est_points : 1);
+	if (c->irq_at)
+		irq_at = c->irq_at;
 
 	/* give every task a thread; each waits for the baton */
 	for (i = 0; i < ex_nr_tasks; i++) {

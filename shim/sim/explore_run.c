@@ -30,7 +30,7 @@
 #include "sim-internal.h"
 #include "explore-internal.h"
 
-#define EX_HASHES	(1 << 16)
+#define EX_HASHES	(1 << 20)
 
 struct ex_stats {
 	unsigned long runs, distinct, events, event_runs;
@@ -49,6 +49,26 @@ static long slow_seeds = -1;
 /* points the interrupted task passed in the last run (its irq range) */
 static unsigned long long irq_task_points;
 
+/*
+ * Guided runs: the bounded search and --schedule.  A run follows the picks
+ * of prefix[] at its first decisions, then preempts nobody (explore.c);
+ * trail[] gets every decision of the run.
+ */
+struct guided {
+	int variant;
+	unsigned long long irq_at;
+	const unsigned char *prefix;
+	unsigned long long len;
+};
+static struct ex_choice *trail;
+static unsigned long long trail_cap;
+/* options: --variant, --irq-at, --schedule, --bounded, --max-runs */
+static int opt_variant = -1;
+static unsigned long long opt_irq_at;
+static const char *opt_schedule;
+static int opt_bound = -1;
+static unsigned long opt_max_runs = 200000;
+
 static void count_hash(unsigned long long h)
 {
 	unsigned long i = h % EX_HASHES;
@@ -66,12 +86,33 @@ static void count_hash(unsigned long long h)
 	}
 }
 
-static void fail_run(const struct sim_ex_scenario *s, unsigned long long seed,
-		     const struct ex_result *r, const char *why)
+/* The options that replay a guided run (its schedule follows them). */
+static void guided_args(char *buf, size_t size, const struct sim_ex_scenario *s,
+			const struct guided *g)
 {
-	fprintf(stderr, "explore: FAIL scenario %s seed %llu: %s\n", s->name, seed, why);
-	fprintf(stderr, "explore: schedule (task*decisions): %s\n", r->schedule);
-	fprintf(stderr, "explore: replay: shim --explore --replay %s:%llu\n", s->name, seed);
+	int n = snprintf(buf, size, "--scenario %s --variant %d", s->name, g->variant);
+
+	if (g->irq_at && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - n, " --irq-at %llu", g->irq_at);
+}
+
+static void fail_run(const struct sim_ex_scenario *s, unsigned long long seed,
+		     const struct guided *g, const struct ex_result *r, const char *why)
+{
+	char args[160];
+
+	if (g) {
+		guided_args(args, sizeof(args), s, g);
+		fprintf(stderr, "explore: FAIL scenario %s (bounded search) %s: %s\n", s->name,
+			args, why);
+		fprintf(stderr, "explore: schedule (task*decisions): %s\n", r->schedule);
+		fprintf(stderr, "explore: replay: shim --explore %s --schedule '%s'\n", args,
+			r->schedule);
+	} else {
+		fprintf(stderr, "explore: FAIL scenario %s seed %llu: %s\n", s->name, seed, why);
+		fprintf(stderr, "explore: schedule (task*decisions): %s\n", r->schedule);
+		fprintf(stderr, "explore: replay: shim --explore --replay %s:%llu\n", s->name, seed);
+	}
 	fflush(NULL);
 	exit(1);
 }
@@ -97,10 +138,10 @@ static void teardown(const struct sim_ex_scenario *s, void *ctx)
 /* One run; returns the events the scenario counted. */
 static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long seed,
 			     int depth, unsigned long long k, unsigned long long irq_points,
-			     struct ex_result *r)
+			     struct ex_result *r, const struct guided *g)
 {
 	struct sim_warn_expect expect = { .file = s->warn_file, .cond = s->warn_cond };
-	int variant = s->nr_variants ? (int)(seed % s->nr_variants) : 0;
+	int variant = g ? g->variant : s->nr_variants ? (int)(seed % s->nr_variants) : 0;
 	unsigned long warned = sim_warn_unexpected(), events = 0;
 	long allocated = sim_slab_outstanding();
 	struct ex_config cfg = {
@@ -115,15 +156,28 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 		.irq_est_points = irq_points,
 		.trace = trace,
 	};
-	char info[200], vname[64] = "";
+	char info[400], vname[64] = "", args[160];
 	const char *why;
 	void *ctx;
 	int i;
 
 	if (s->variant_name)
 		s->variant_name(variant, vname, sizeof(vname));
-	snprintf(info, sizeof(info), "scenario %s seed %llu%s%s (replay: shim --explore --replay %s:%llu)",
-		 s->name, seed, *vname ? " variant " : "", vname, s->name, seed);
+	if (g) {
+		cfg.guided = 1;
+		cfg.prefix = g->prefix;
+		cfg.prefix_len = g->len;
+		cfg.trail = &trail;
+		cfg.trail_cap = &trail_cap;
+		cfg.irq_at = g->irq_at;
+		guided_args(args, sizeof(args), s, g);
+		snprintf(info, sizeof(info), "scenario %s%s%s, a guided run (replay: shim --explore "
+			 "%s --schedule '<the schedule below>')", s->name, *vname ? " variant " : "",
+			 vname, args);
+	} else {
+		snprintf(info, sizeof(info), "scenario %s seed %llu%s%s (replay: shim --explore --replay %s:%llu)",
+			 s->name, seed, *vname ? " variant " : "", vname, s->name, seed);
+	}
 	ex_die_info(info);
 	if (trace)
 		fprintf(stderr, "explore: %s\n", info);
@@ -152,15 +206,15 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 	if (s->warn_file)
 		sim_warn_expect_disarm(&expect);
 	if (why)
-		fail_run(s, seed, r, why);
+		fail_run(s, seed, g, r, why);
 	if (sim_warn_unexpected() != warned)
-		fail_run(s, seed, r, "unexpected warning");
+		fail_run(s, seed, g, r, "unexpected warning");
 	if (sim_slab_outstanding() != allocated) {
 		static char buf[80];
 
 		snprintf(buf, sizeof(buf), "%ld object(s) leaked",
 			 sim_slab_outstanding() - allocated);
-		fail_run(s, seed, r, buf);
+		fail_run(s, seed, g, r, buf);
 	}
 	if (cfg.trace)
 		fprintf(stderr, "explore: run of seed %llu: %llu steps, %llu decisions, %d preemptions, "
@@ -168,6 +222,172 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 			"explore: schedule (task*decisions): %s\n", seed, r->steps, r->decisions,
 			r->preemptions, r->irq_point, r->vclock / 1e6, r->hash, r->schedule);
 	return events;
+}
+
+static void note_run(const struct ex_result *r, unsigned long ev)
+{
+	stats.runs++;
+	stats.events += ev;
+	stats.event_runs += ev > 0;
+	stats.irq_runs += r->irq_point > 0;
+	count_hash(r->hash);
+	stats.total_steps += r->steps;
+	if (r->steps > stats.max_steps)
+		stats.max_steps = r->steps;
+	if (r->vclock > stats.max_vclock)
+		stats.max_vclock = r->vclock;
+	if (r->decisions > stats.max_decisions)
+		stats.max_decisions = r->decisions;
+	if (r->preemptions > stats.max_preemptions)
+		stats.max_preemptions = r->preemptions;
+}
+
+/*
+ * Bounded exhaustive search (Musuvathi and Qadeer, "Iterative context
+ * bounding for systematic testing of multithreaded programs", PLDI 2007):
+ * every schedule with at most @bound preemptions, for every variant and,
+ * with an interrupt, every point of the interrupted task.  A preemption
+ * is a switch away from a task that could go on; a switch away from a
+ * task that blocked, ended or spins on unchanged memory is free, so spin
+ * loops cost nothing.  Depth-first over the decisions: each run replays
+ * the picks of the previous one up to the last decision that still has an
+ * untried pick within the bound, takes that pick, and then preempts nobody.
+ */
+static unsigned long long search(const struct sim_ex_scenario *s, struct guided *g,
+				 int bound, unsigned long max_runs, int *cut)
+{
+	static unsigned char *prefix;
+	static unsigned long long prefix_cap;
+	unsigned long long len = 0, d, n = 0, ev;
+	struct ex_result r;
+	int id, found;
+
+	do {
+		if (len > prefix_cap) {
+			prefix_cap = len * 2;
+			prefix = realloc(prefix, prefix_cap);
+			if (!prefix)
+				sim_die("out of memory for a prefix");
+		}
+		for (d = 0; d < len; d++)
+			prefix[d] = trail[d].pick;
+		g->prefix = prefix;
+		g->len = len;
+		ev = run_one(s, 0, 1, 1, 1, &r, g);
+		note_run(&r, ev);
+		free(r.schedule);
+		n++;
+		/* the decisions after the prefix are new: only their pick tried */
+		for (d = len; d < r.decisions; d++)
+			trail[d].done = 1U << trail[d].pick;
+		found = 0;
+		for (d = r.decisions; d-- > 0 && !found; ) {
+			struct ex_choice *c = &trail[d];
+
+			for (id = 0; id < EX_MAX_TASKS && !found; id++) {
+				if (!(c->options & ~c->done & (1U << id)))
+					continue;
+				c->done |= 1U << id;
+				if (c->preempt_before + (c->cur >= 0 && id != c->cur) > bound)
+					continue;
+				c->pick = id;
+				len = d + 1;
+				found = 1;
+			}
+		}
+		if (found && stats.runs >= max_runs) {
+			*cut = 1;
+			break;
+		}
+	} while (found);
+	return n;
+}
+
+static void explore_bounded(const struct sim_ex_scenario *s, int bound, unsigned long max_runs)
+{
+	unsigned long long t0 = sim_host_clock_ns(), points = 0, p;
+	int v, nv = s->nr_variants ? s->nr_variants : 1, cut = 0, nvar = 0;
+	struct guided g = { 0 };
+	struct ex_result r;
+	double secs;
+
+	memset(&stats, 0, sizeof(stats));
+	if (s->irq_task >= 0) {
+		/* the interrupted task's points, in a run without preemption or interrupt */
+		g.irq_at = ~0ULL;
+		run_one(s, 0, 1, 1, 1, &r, &g);
+		free(r.schedule);
+		points = irq_task_points;
+	}
+	for (v = 0; v < nv && !cut; v++) {
+		if (opt_variant >= 0 && v != opt_variant)
+			continue;
+		nvar++;
+		g.variant = v;
+		if (!points) {
+			g.irq_at = 0;
+			search(s, &g, bound, max_runs, &cut);
+			continue;
+		}
+		for (p = 1; p <= points && !cut; p++) {
+			g.irq_at = opt_irq_at ? opt_irq_at : p;
+			search(s, &g, bound, max_runs, &cut);
+			if (opt_irq_at)
+				break;
+		}
+	}
+	secs = (sim_host_clock_ns() - t0) / 1e9;
+	printf("explore: %-22s bounded search, <= %d preemption(s): %lu schedules (%lu distinct), "
+	       "%d variant(s)%s%s, 0 failures, %s\n", s->name, bound, stats.runs, stats.distinct,
+	       nvar, points ? " x interrupt at each of the task's points" : "",
+	       "", cut ? "INCOMPLETE (stopped at --max-runs)" : "complete");
+	printf("explore: %-22s longest run %llu steps / %llu decisions / %.3f ms virtual, "
+	       "%.1f schedules/s\n", s->name, stats.max_steps, stats.max_decisions,
+	       stats.max_vclock / 1e6, stats.runs / (secs > 0 ? secs : 1));
+	if (s->event_name)
+		printf("explore: %-22s %s: %lu in %lu of %lu runs\n", s->name, s->event_name,
+		       stats.events, stats.event_runs, stats.runs);
+	fflush(stdout);
+}
+
+/* --schedule 'T*N T*N ...': one guided run with those picks. */
+static void replay_schedule(const struct sim_ex_scenario *s)
+{
+	unsigned char *prefix = NULL;
+	unsigned long long len = 0, cap = 0, n;
+	const char *p = opt_schedule;
+	struct guided g = { .variant = opt_variant >= 0 ? opt_variant : 0, .irq_at = opt_irq_at };
+	struct ex_result r;
+	char *end;
+	int id;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		id = strtol(p, &end, 10);
+		if (end == p || *end != '*' || id < 0 || id >= EX_MAX_TASKS)
+			sim_die("explore: bad schedule at '%s' (want TASK*COUNT ...)", p);
+		n = strtoull(end + 1, &end, 10);
+		p = end;
+		while (n--) {
+			if (len == cap) {
+				cap = cap ? cap * 2 : 256;
+				prefix = realloc(prefix, cap);
+				if (!prefix)
+					sim_die("out of memory for a schedule");
+			}
+			prefix[len++] = id;
+		}
+	}
+	g.prefix = prefix;
+	g.len = len;
+	run_one(s, 0, 1, 1, 1, &r, &g);
+	printf("explore: %s: the schedule ran to its end without a failure (%llu decisions)\n",
+	       s->name, r.decisions);
+	free(r.schedule);
+	free(prefix);
 }
 
 static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long first,
@@ -184,7 +404,7 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 	/* calibration: seed 0 without change points gives k and the irq range */
 	saved_trace = trace;
 	trace = 0;
-	run_one(s, 0, 1, 1, 1, &cal);
+	run_one(s, 0, 1, 1, 1, &cal, NULL);
 	trace = saved_trace;
 	free(cal.schedule);
 	k = cal.decisions > 0 ? cal.decisions : 1;
@@ -192,28 +412,15 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 	if (!irq_points)
 		irq_points = 1;
 	for (seed = first; seed < first + seeds; seed++) {
-		ev = run_one(s, seed, depth, k, irq_points, &r);
-		stats.runs++;
-		stats.events += ev;
-		stats.event_runs += ev > 0;
-		stats.irq_runs += r.irq_point > 0;
-		count_hash(r.hash);
+		ev = run_one(s, seed, depth, k, irq_points, &r, NULL);
+		note_run(&r, ev);
 		if (seed == first)
 			first_hash = r.hash;
-		stats.total_steps += r.steps;
-		if (r.steps > stats.max_steps)
-			stats.max_steps = r.steps;
-		if (r.vclock > stats.max_vclock)
-			stats.max_vclock = r.vclock;
-		if (r.decisions > stats.max_decisions)
-			stats.max_decisions = r.decisions;
-		if (r.preemptions > stats.max_preemptions)
-			stats.max_preemptions = r.preemptions;
 		free(r.schedule);
 	}
 	secs = (sim_host_clock_ns() - t0) / 1e9;
 	/* the first seed once more: a replay must give the same schedule */
-	run_one(s, first, depth, k, irq_points, &r);
+	run_one(s, first, depth, k, irq_points, &r, NULL);
 	free(r.schedule);
 	if (r.hash != first_hash) {
 		fprintf(stderr, "explore: FAIL scenario %s seed %llu: a second run took another "
@@ -243,7 +450,9 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]\n"
 		"                    [--depth D] [--strategy pct|random|mixed] [--slow-seeds N]\n"
-		"                    [--replay SCENARIO:SEED] [--trace] [--trace-steps] [--list]\n");
+		"                    [--replay SCENARIO:SEED] [--trace] [--trace-steps] [--list]\n"
+		"                    [--bounded P [--max-runs N]] [--variant V] [--irq-at N]\n"
+		"                    [--schedule 'TASK*COUNT ...']\n");
 	exit(2);
 }
 
@@ -269,6 +478,16 @@ int sim_explore_main(int argc, char **argv)
 			trace = 1;
 		else if (!strcmp(argv[i], "--slow-seeds") && i + 1 < argc)
 			slow_seeds = strtol(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--variant") && i + 1 < argc)
+			opt_variant = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--irq-at") && i + 1 < argc)
+			opt_irq_at = strtoull(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--schedule") && i + 1 < argc)
+			opt_schedule = argv[++i];
+		else if (!strcmp(argv[i], "--bounded") && i + 1 < argc)
+			opt_bound = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--max-runs") && i + 1 < argc)
+			opt_max_runs = strtoul(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--trace-steps"))
 			trace = 2;
 		else if (!strcmp(argv[i], "--strategy") && i + 1 < argc) {
@@ -305,6 +524,16 @@ int sim_explore_main(int argc, char **argv)
 		if (fnmatch(glob, sim_ex_scenarios[i]->name, 0))
 			continue;
 		found++;
+		if (opt_schedule) {
+			if (!trace)
+				trace = 1;
+			replay_schedule(sim_ex_scenarios[i]);
+			break;
+		}
+		if (opt_bound >= 0) {
+			explore_bounded(sim_ex_scenarios[i], opt_bound, opt_max_runs);
+			continue;
+		}
 		/* slow scenarios (long virtual waits) get a tenth of the seeds */
 		n = seeds;
 		if (sim_ex_scenarios[i]->slow && !replay)
