@@ -5,7 +5,9 @@
 # Env: KSRC (default build/linux), STOCK (default build/base), OUT (default
 #      ~/.cache/lsrq), MUTANTS (ids or shell globs, default all),
 #      MUTANT_TIMEOUT (s per run, default max(180, 5 x the baseline run)),
-#      JOBS (default nproc), SHIM (the shim's source directory, default
+#      JOBS (default nproc), FAILFAST (default 1: stop a run at its first
+#      failed case or sanitizer report; 0: run every suite to the end),
+#      SHIM (the shim's source directory, default
 #      shim/), REV (take the tree from this commit of KSRC instead of its
 #      working tree), DRY (set: only check that every snippet still
 #      applies, build nothing).
@@ -30,6 +32,7 @@ list=$here/mutants/list
 shimdir=$(cd "${SHIM:-$here/shim}" && pwd)
 select=${MUTANTS:-*}
 jobs=${JOBS:-$(nproc)}
+failfast=${FAILFAST:-1}
 work=$out/mutants/$arch
 tree=$work/tree
 logs=$work/log
@@ -185,9 +188,26 @@ run_shim() {
 	local target=run
 	[ "$1" = explore ] && target="explore-run EXPLORE_SEEDS=${EXPLORE_SEEDS:-5000}"
 	[ "$1" = explore ] && target="$target EXPLORE_ARGS='--slow-seeds ${EXPLORE_SLOW_SEEDS:-200}'"
-	status=0
+	status=0 stopped=""
 	nice -n 10 timeout -k 10 "$timeout" sh -c "$(shim_cmd "$1") $target" \
-		>"$2.out" 2>"$2.err" || status=$?
+		>"$2.out" 2>"$2.err" &
+	pid=$!
+	# Fail fast: the first failed case or sanitizer report decides, the
+	# rest of the run cannot make the mutant survive.  TERM to timeout(1)
+	# goes to its whole process group.
+	if [ "$failfast" = 1 ]; then
+		while kill -0 "$pid" 2>/dev/null; do
+			if grep -qE '^    not ok [0-9]+ ' "$2.out" ||
+			   grep -qE 'ERROR: (Address|Leak)Sanitizer|^explore: (FAIL|sanitizer report|died)' "$2.err"; then
+				stopped=y
+				kill -TERM "$pid" 2>/dev/null || true
+				break
+			fi
+			sleep 1
+		done
+	fi
+	wait "$pid" || status=$?
+	[ -z "$stopped" ] || [ $status -ne 0 ] || status=1
 }
 
 # verdict LOG: why the run LOG killed its mutant; nothing if it passed.
@@ -195,8 +215,12 @@ verdict() {
 	local cases n
 	case $status in
 	0)	return ;;
-	124|137) echo "hang: killed after $timeout s"; return ;;
 	esac
+	if [ -z "$stopped" ]; then
+		case $status in
+		124|137) echo "hang: killed after $timeout s"; return ;;
+		esac
+	fi
 	# The explorer names the failing run (seed, schedule, replay command).
 	if grep -qE '^explore: (FAIL|sanitizer report|died)' "$1.err"; then
 		grep -m1 -E '^explore: (FAIL|sanitizer report|died)' "$1.err" | cut -c1-200
@@ -204,6 +228,12 @@ verdict() {
 	fi
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer' "$1.err"; then
 		grep -m1 -oE 'ERROR: (Address|Leak)Sanitizer: [a-z-]*' "$1.err"
+		return
+	fi
+	# Stopped at the first failure: the failed case names the kill.
+	if [ -n "$stopped" ]; then
+		cases=$(sed -nE 's/^    not ok [0-9]+ ([^ ]*).*/\1/p' "$1.out" | head -n 1)
+		echo "failed: $cases (run stopped at the first failure)"
 		return
 	fi
 	# Without a crash the shim ends with its summary line on stderr.
