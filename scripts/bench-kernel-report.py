@@ -116,6 +116,12 @@ def main():
                     vals = [float(x) for x in f.read().split()]
                 if vals:
                     runs[key]["host"] = {"load_before": vals[0], "load_after": vals[-1]}
+            during = os.path.join(results, d, "host-load-during")
+            if os.path.exists(during):
+                with open(during) as f:
+                    vals = [float(x) for x in f.read().split()]
+                if vals:
+                    runs[key].setdefault("host", {})["load_during"] = statistics.mean(vals)
             for point, vals in runs[key].items():
                 for metric, value in sorted(vals.items()):
                     rows.append((key[0], key[1], point, metric, value))
@@ -140,7 +146,7 @@ def main():
     for point in order:
         fam = family(point)
         if fam == "host":
-            metrics = [("load_before", None), ("load_after", None)]
+            metrics = [("load_before", None), ("load_during", None), ("load_after", None)]
         elif fam == "spurious":
             metrics = [("map_kops", True), ("prog_kcalls", True),
                        ("fail_pm", None), ("task_get_fail_pm", None),
@@ -204,6 +210,14 @@ def main():
             fmt(row["patched_max"]),
             fmt(row["ratio"]), fmt(row["ratio_min"]), fmt(row["ratio_max"]),
             fmt(row["goal"]), miss))
+
+    # The guests share the host with other work: its load, boot by boot.
+    print("host load (1-min average) per boot: before / mean during / after")
+    for key in sorted(runs, key=lambda k: (k[1], KERNELS.index(k[0]))):
+        h = runs[key].get("host", {})
+        print("  round %d %-7s %s" % (key[1], key[0], " / ".join(
+            fmt(h[m]) if m in h else "-"
+            for m in ("load_before", "load_during", "load_after"))))
 
     chart(results, summary, commit, settings)
     compare(docs, summary)

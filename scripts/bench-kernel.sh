@@ -9,7 +9,10 @@
 #        TIMEOUT (per boot, seconds), SAVE=1 (write the results to docs/),
 #        BASE (stock tree, default build/base; only read), KB_STOCK and
 #        KB_PATCHED (build directories of kernels built otherwise, with the
-#        same configuration: used as they are), ROUNDS=0 (build only)
+#        same configuration: used as they are), ROUNDS=0 (build only),
+#        NICE (of the builds, default 10) and RUN_NICE (of the guests,
+#        default 0: a niced guest on a busy host measures its share of the
+#        host's CPUs more than the kernel)
 #
 # 1. Guest kernels: stock 6.12 (BASE) and KSRC, tinyconfig plus
 #    selftests/config.x86_64 and selftests/config-bench.x86_64, built with
@@ -49,6 +52,8 @@ spurious_secs=${SPURIOUS_SECS:-5}
 points=${POINTS:-.}
 jobs=${JOBS:-2}
 timeout=${TIMEOUT:-3600}
+nice=${NICE:-10}
+run_nice=${RUN_NICE:-0}
 work=$out/bench-kernel-$arch
 stage=$work/stage
 rel=tools/testing/selftests/bpf
@@ -87,7 +92,7 @@ fi
 src=$work/src
 mkdir -p "$src"
 kmake() {	# make of $ktree, seen at $src, with O=$kb
-	nice -n 10 unshare -m --propagation private sh -c \
+	nice -n "$nice" unshare -m --propagation private sh -c \
 		'mount --bind "$1" "$2" && shift 2 && exec make "$@"' sh "$ktree" "$src" \
 		-C "$src" O="$kb" ARCH=x86_64 CC="ccache gcc" "$@"
 }
@@ -95,6 +100,7 @@ kernel() {	# TREE KBUILD [SEED]: build TREE in KBUILD, from a copy of SEED
 	ktree=$1 kb=$2
 	if [ ! -f "$kb/.config" ] && [ -n "${3:-}" ]; then
 		rm -rf "$kb"
+		mkdir -p "${kb%/*}"
 		cp -a "$3" "$kb"
 		rsync -rln --exclude=/.git --out-format=%n "$ktree/" "$base/" |
 			(cd "$ktree" && while read -r f; do [ -f "$f" ] && touch "$f"; done)
@@ -162,7 +168,7 @@ ln -sf "$here/selftests/progs/local_storage_spurious.c" "$bpfdir/progs/"
 # the patched kernel (none of them uses a type the series changes).
 t1=$(now)
 log "bench and test_progs build (log: $work/bench-build.log), beside the patched kernel"
-nice -n 10 make -C "$bpfdir" -j"$jobs" -s OUTPUT="$bpfdir" \
+nice -n "$nice" make -C "$bpfdir" -j"$jobs" -s OUTPUT="$bpfdir" \
 	CLANG=clang-19 LLC=llc-19 LLVM_STRIP=llvm-strip-19 feature-llvm=0 \
 	VMLINUX_BTF="$kb_stock/vmlinux" LSKELS= LSKELS_EXTRA= LINKED_SKELS= \
 	TRUNNER_EXTRA_FILES= bench test_progs >"$work/bench-build.log" 2>&1 &
@@ -233,10 +239,10 @@ pin_vcpus() {
 
 ok=0
 boot() {	# NAME KBUILD RESULT-DIR
-	local dir=$3 qpid rc=0
+	local dir=$3 qpid spid rc=0
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	nice -n 10 timeout "$timeout" qemu-system-x86_64 -machine q35 -cpu max -smp 2 -m 2G \
+	nice -n "$run_nice" timeout "$timeout" qemu-system-x86_64 -machine q35 -cpu max -smp 2 -m 2G \
 		-name "bench-$1",debug-threads=on -nographic -no-reboot \
 		-kernel "$2/arch/x86/boot/bzImage" \
 		-virtfs local,path=/,mount_tag=root,security_model=none,readonly=on,multidevs=remap \
@@ -248,7 +254,15 @@ boot() {	# NAME KBUILD RESULT-DIR
 	cut -d' ' -f1 /proc/loadavg > "$dir/host-load"
 	sleep 0.5
 	pin_vcpus "$(pgrep -P "$qpid" || echo "$qpid")"
+	# and every 10 s while it runs (host-load-during: the mean in the report)
+	while kill -0 "$qpid" 2>/dev/null; do
+		cut -d' ' -f1 /proc/loadavg
+		sleep 10
+	done > "$dir/host-load-during" &
+	spid=$!
 	wait "$qpid" || rc=$?
+	kill "$spid" 2>/dev/null || true
+	wait "$spid" 2>/dev/null || true
 	cut -d' ' -f1 /proc/loadavg >> "$dir/host-load"
 	if ! grep -q '^=== end' "$dir/bench.log" 2>/dev/null; then
 		log "$1 guest did not finish (qemu exit $rc), see $dir/console.log"
