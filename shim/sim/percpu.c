@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -48,20 +49,47 @@ void sim_percpu_init(void)
 	pcpu_dyn_next = (size + 63) & ~63UL;
 }
 
+/*
+ * Bump allocator, but a freed chunk is taken again by an allocation of the
+ * same size and alignment: explore runs create and free maps (and their
+ * bpf_mem_alloc caches) by the ten thousand.
+ */
+struct pcpu_chunk {
+	unsigned long off, size;
+	int free;
+};
+static struct pcpu_chunk *chunks;
+static unsigned long nr_chunks, cap_chunks;
+
 void *sim_alloc_percpu(unsigned long size, unsigned long align)
 {
-	unsigned long off;
+	unsigned long off, i;
 	int cpu;
 
 	if (align < 8)
 		align = 8;
 	pthread_mutex_lock(&pcpu_lock);
+	for (i = 0; i < nr_chunks; i++) {
+		if (chunks[i].free && chunks[i].size == size && !(chunks[i].off & (align - 1))) {
+			chunks[i].free = 0;
+			off = chunks[i].off;
+			goto found;
+		}
+	}
 	off = (pcpu_dyn_next + align - 1) & ~(align - 1);
 	if (off + size > SIM_PCPU_UNIT) {
 		pthread_mutex_unlock(&pcpu_lock);
 		return NULL;
 	}
+	if (nr_chunks == cap_chunks) {
+		cap_chunks = cap_chunks ? cap_chunks * 2 : 256;
+		chunks = realloc(chunks, cap_chunks * sizeof(*chunks));
+		if (!chunks)
+			sim_die("out of memory for per-CPU chunks");
+	}
+	chunks[nr_chunks++] = (struct pcpu_chunk){ .off = off, .size = size };
 	pcpu_dyn_next = off + size;
+found:
 	pthread_mutex_unlock(&pcpu_lock);
 	for (cpu = 0; cpu < SIM_MAX_CPUS; cpu++)
 		memset(pcpu_base + cpu * SIM_PCPU_UNIT + off, 0, size);
@@ -71,6 +99,16 @@ void *sim_alloc_percpu(unsigned long size, unsigned long align)
 
 void sim_free_percpu(void *p)
 {
-	/* Bump allocator: per-CPU memory is not reused (tests are short). */
-	(void)p;
+	unsigned long off = (char *)p - __start_shim_percpu, i;
+
+	if (!p)
+		return;
+	pthread_mutex_lock(&pcpu_lock);
+	for (i = 0; i < nr_chunks; i++) {
+		if (chunks[i].off == off && !chunks[i].free) {
+			chunks[i].free = 1;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&pcpu_lock);
 }
