@@ -78,19 +78,24 @@ struct ex_config {
 	struct ex_choice **trail;
 	unsigned long long *trail_cap;
 };
-/* A decision of a guided run: who could run, who ran before, who was picked. */
+/*
+ * A decision of a guided run: who could run, whom the non-preemptive
+ * scheduler would pick (def), who was picked; a pick other than def is a
+ * deviation (a preemption, or another task at a free switch).
+ */
 struct ex_choice {
 	unsigned char options;		/* bit per task that could run */
-	signed char cur;		/* the running task if it could go on, else -1 */
+	unsigned char def;
 	unsigned char pick;
 	unsigned char done;		/* bounded search: picks tried here */
-	int preempt_before;		/* preemptions at earlier decisions */
+	int dev_before;			/* deviations at earlier decisions */
 };
 struct ex_result {
 	const char *fail;		/* NULL: every task ended */
 	unsigned long long steps, decisions, vclock, hash;
 	unsigned long long irq_point;	/* 0: not delivered */
 	int preemptions;		/* switches away from a runnable task */
+	int deviations;			/* guided: picks other than the default */
 	char *schedule;			/* run-length, malloc'ed */
 };
 /* Add a task (explore mode off, before ex_run()). */

@@ -234,19 +234,19 @@ static struct ex_task *highest(int *n)
 static struct ex_task *pick_guided(struct ex_task *me)
 {
 	unsigned long long d = res->decisions++;
-	int i, cur = me && eligible(me) ? me->id : -1, id = -1;
+	int i, cur = me && eligible(me) ? me->id : -1, id = -1, def;
 	unsigned int options = 0;
 	struct ex_choice *c;
 
 	for (i = 0; i < ex_nr_tasks; i++)
 		if (eligible(&ex_tasks[i]))
 			options |= 1U << i;
+	def = cur >= 0 ? cur : __builtin_ctz(options);
+	id = def;
 	if (d < cfg->prefix_len) {
 		id = cfg->prefix[d];
 		if (id >= ex_nr_tasks || !(options & (1U << id)))
 			ex_fail("the schedule picks a task that cannot run here (not this scenario, variant or build?)");
-	} else {
-		id = cur >= 0 ? cur : __builtin_ctz(options);
 	}
 	if (d >= *cfg->trail_cap) {
 		*cfg->trail_cap = *cfg->trail_cap ? *cfg->trail_cap * 2 : 1024;
@@ -256,16 +256,18 @@ static struct ex_task *pick_guided(struct ex_task *me)
 	}
 	c = &(*cfg->trail)[d];
 	c->options = options;
-	c->cur = cur;
+	c->def = def;
 	c->pick = id;
-	c->preempt_before = res->preemptions;
+	c->dev_before = res->deviations;
+	if (id != def)
+		res->deviations++;
 	if (cur >= 0 && id != cur)
 		res->preemptions++;
 	sched_record(id);
 	if (cfg->trace)
 		fprintf(stderr, "explore: decision %llu step %llu: task %d (%s), could run %#x%s\n",
 			d + 1, res->steps, id, ex_tasks[id].name, options,
-			cur >= 0 && id != cur ? ", a preemption" : "");
+			cur >= 0 && id != cur ? ", a preemption" : id != def ? ", a deviation" : "");
 	return &ex_tasks[id];
 }
 

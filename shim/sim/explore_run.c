@@ -3,8 +3,10 @@
  * shim --explore: run the scenarios (explore/ files) one schedule per seed and
  * report what was covered.
  *
- *   shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]
+ *   shim --explore [--scenario GLOB[,GLOB...]] [--seeds N] [--first-seed S]
  *                  [--depth D] [--replay SCENARIO:SEED] [--trace]
+ *   shim --explore --bounded P [--max-runs N] [--scenario ...] [--variant V]
+ *   shim --explore --scenario NAME [--variant V] [--irq-at N] --schedule S
  *
  * Every run is judged: each task ended (no deadlock, no livelock within
  * the virtual time bound: sim/explore.c), the scenario's check() of the end
@@ -243,15 +245,20 @@ static void note_run(const struct ex_result *r, unsigned long ev)
 }
 
 /*
- * Bounded exhaustive search (Musuvathi and Qadeer, "Iterative context
- * bounding for systematic testing of multithreaded programs", PLDI 2007):
- * every schedule with at most @bound preemptions, for every variant and,
- * with an interrupt, every point of the interrupted task.  A preemption
- * is a switch away from a task that could go on; a switch away from a
- * task that blocked, ended or spins on unchanged memory is free, so spin
- * loops cost nothing.  Depth-first over the decisions: each run replays
- * the picks of the previous one up to the last decision that still has an
- * untried pick within the bound, takes that pick, and then preempts nobody.
+ * Bounded exhaustive search, delay-bounded (Emmi, Qadeer and Rakamaric,
+ * "Delay-bounded scheduling", POPL 2011; after the preemption bounding of
+ * Musuvathi and Qadeer, PLDI 2007): every schedule that deviates at most
+ * @bound times from the non-preemptive scheduler, for every variant and,
+ * with an interrupt, every point of the interrupted task.  That scheduler
+ * lets the running task go on while it can, else runs the lowest-numbered
+ * task that can; a deviation is any other pick: a preemption, or another
+ * task when the running one blocked, ended or spins on unchanged memory.
+ * (Counting only preemptions, the free picks at every spin of a wait loop
+ * multiply the schedules beyond any budget.)  Spinning costs nothing:
+ * a spinner cannot run again before memory changed.  Depth-first over the
+ * decisions: each run replays the picks of the previous one up to the last
+ * decision that still has an untried pick within the bound, takes that
+ * pick, and then deviates no more.
  */
 static unsigned long long search(const struct sim_ex_scenario *s, struct guided *g,
 				 int bound, unsigned long max_runs, int *cut)
@@ -288,7 +295,7 @@ static unsigned long long search(const struct sim_ex_scenario *s, struct guided 
 				if (!(c->options & ~c->done & (1U << id)))
 					continue;
 				c->done |= 1U << id;
-				if (c->preempt_before + (c->cur >= 0 && id != c->cur) > bound)
+				if (c->dev_before + (id != c->def) > bound)
 					continue;
 				c->pick = id;
 				len = d + 1;
@@ -337,7 +344,7 @@ static void explore_bounded(const struct sim_ex_scenario *s, int bound, unsigned
 		}
 	}
 	secs = (sim_host_clock_ns() - t0) / 1e9;
-	printf("explore: %-22s bounded search, <= %d preemption(s): %lu schedules (%lu distinct), "
+	printf("explore: %-22s bounded search, <= %d deviation(s): %lu schedules (%lu distinct), "
 	       "%d variant(s)%s%s, 0 failures, %s\n", s->name, bound, stats.runs, stats.distinct,
 	       nvar, points ? " x interrupt at each of the task's points" : "",
 	       "", cut ? "INCOMPLETE (stopped at --max-runs)" : "complete");
@@ -446,9 +453,21 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 	fflush(stdout);
 }
 
+/* GLOB[,GLOB...] matches @name */
+static int match(const char *globs, const char *name)
+{
+	char buf[256], *tok, *save;
+
+	snprintf(buf, sizeof(buf), "%s", globs);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		if (!fnmatch(tok, name, 0))
+			return 1;
+	return 0;
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: shim --explore [--scenario GLOB] [--seeds N] [--first-seed S]\n"
+	fprintf(stderr, "usage: shim --explore [--scenario GLOB,...] [--seeds N] [--first-seed S]\n"
 		"                    [--depth D] [--strategy pct|random|mixed] [--slow-seeds N]\n"
 		"                    [--replay SCENARIO:SEED] [--trace] [--trace-steps] [--list]\n"
 		"                    [--bounded P [--max-runs N]] [--variant V] [--irq-at N]\n"
@@ -521,7 +540,7 @@ int sim_explore_main(int argc, char **argv)
 	/* the threads first, so that their task_structs are no run's leak */
 	ex_start_threads(SIM_EX_MAX_TASKS + 1);
 	for (i = 0; sim_ex_scenarios[i]; i++) {
-		if (fnmatch(glob, sim_ex_scenarios[i]->name, 0))
+		if (!match(glob, sim_ex_scenarios[i]->name))
 			continue;
 		found++;
 		if (opt_schedule) {
