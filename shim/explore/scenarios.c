@@ -11,7 +11,8 @@ extern const struct sim_ex_scenario patched__sim_ex_rqs_aa, patched__sim_ex_rqs_
 extern const struct sim_ex_scenario sim_ex_ls_teardown_task, sim_ex_ls_teardown_sk,
 	sim_ex_ls_pair_sk, sim_ex_ls_trace_reader, sim_ex_ls_busy_stock,
 	sim_ex_ls_busy_patched, sim_ex_ls_cross_task, sim_ex_ls_clone_sk,
-	sim_ex_ls_teardown_inode, sim_ex_ls_leak_destroy_sk, sim_ex_ls_leak_map_free_sk;
+	sim_ex_ls_teardown_inode, sim_ex_ls_leak_destroy_sk, sim_ex_ls_leak_map_free_sk,
+	sim_ex_ls_trace_delete;
 
 const struct sim_ex_scenario *const sim_ex_scenarios[] = {
 	&patched__sim_ex_rqs_aa,
@@ -27,6 +28,7 @@ const struct sim_ex_scenario *const sim_ex_scenarios[] = {
 	&sim_ex_ls_leak_destroy_sk,
 	&sim_ex_ls_leak_map_free_sk,
 	&sim_ex_ls_trace_reader,
+	&sim_ex_ls_trace_delete,
 	&sim_ex_ls_busy_stock,
 	&sim_ex_ls_busy_patched,
 	NULL,

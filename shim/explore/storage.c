@@ -22,6 +22,8 @@
  *                    reader only) walking the live owner's storage: what
  *                    map_free unlinks may go after a Tasks Trace grace
  *                    period only
+ *  ls_trace_delete   the same against a program's delete of the owner's only
+ *                    element, which frees the storage (Tasks Trace too)
  *  ls_pair_sk        only the two tear-downs of one socket's one element:
  *                    the last sock_put() (destroy) against map_free
  *  ls_busy_stock     stock 6.12: two tasks of one CPU run tracing programs
@@ -380,6 +382,84 @@ const struct sim_ex_scenario sim_ex_ls_trace_reader = {
 	.setup = trace_setup,
 	.check = trace_check,
 	.teardown = trace_teardown,
+};
+
+/* ---- ls_trace_delete: a delete empties the storage a sleepable program walks ---- */
+
+static void *trace_delete_setup(int variant)
+{
+	u64 val[VAL_SIZE / 8] = { 1 };
+
+	memset(&ls, 0, sizeof(ls));
+	ls.v = &patched__shim_variant_table;
+	ls.a = shim_map_create(ls.v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.c = shim_map_create(ls.v->task_ops, BPF_MAP_TYPE_TASK_STORAGE, VAL_SIZE,
+			       BPF_F_NO_PREALLOC, NULL, 0);
+	ls.task = shim_task_new("owner");
+	ls.task->shim_variant = ls.v;
+	rcu_read_lock();
+	WARN_ON(!shim_call(ls.v->task_get, (u64)ls.a, (u64)ls.task, (u64)val,
+			   BPF_LOCAL_STORAGE_GET_F_CREATE, GFP_ATOMIC));
+	rcu_read_unlock();
+	return &ls;
+}
+
+/* A program deletes the owner's only element: the storage goes with it. */
+static void trace_delete_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	prog_enter(c);
+	c->del_ret = shim_call(c->v->task_del, (u64)c->a, (u64)c->task, 0, 0, 0);
+	prog_exit();
+}
+
+/* A sleepable program walks the storage (lookups in the empty map C, then A). */
+static void trace_walk_fn(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+	int i;
+
+	rcu_read_lock_trace();
+	migrate_disable();
+	for (i = 0; i < 2; i++)
+		if (shim_call(c->v->task_get, (u64)c->c, (u64)c->task, 0, 0, GFP_KERNEL))
+			c->bad = "a lookup in an empty map found something";
+	shim_call(c->v->task_get, (u64)c->a, (u64)c->task, 0, 0, GFP_KERNEL);
+	migrate_enable();
+	rcu_read_unlock_trace();
+}
+
+static const char *trace_delete_check(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	if (c->del_ret)
+		return "the delete failed";
+	if (rcu_access_pointer(c->task->bpf_storage))
+		return "the owner keeps an empty storage";
+	return c->bad;
+}
+
+static void trace_delete_teardown(void *ctx)
+{
+	struct ls_ctx *c = ctx;
+
+	shim_task_exit(c->task);
+	shim_map_release_now(c->a);
+	shim_map_release_now(c->c);
+}
+
+const struct sim_ex_scenario sim_ex_ls_trace_delete = {
+	.name = "ls_trace_delete",
+	.what = "task: a program deletes the only element | a sleepable program walking the storage",
+	.nr_tasks = 2,
+	.task = { { "delete", 0, trace_delete_fn }, { "sleepable", 1, trace_walk_fn } },
+	.irq_task = -1,
+	.setup = trace_delete_setup,
+	.check = trace_delete_check,
+	.teardown = trace_delete_teardown,
 };
 
 /* ---- ls_teardown_inode ---- */
