@@ -9,9 +9,9 @@
 #    once by that rule, nothing else reported.
 # 2. Checks that the lists of failable functions agree within and between
 #    the rule files.
-# 3. Runs "make coccicheck MODE=report" with each rule on kernel/bpf and
-#    net/core of PATCHED_TREE (must report nothing), and rule 2 on the
-#    headers declaring the failable functions.
+# 3. Runs "make coccicheck MODE=report" with each rule on every directory of
+#    PATCHED_TREE with a file that names a failable function (must report
+#    nothing), and rule 2 on the headers declaring the failable functions.
 # 4. If STOCK_TREE is given, runs the same coccicheck there and prints what
 #    is found (informational).
 #
@@ -27,7 +27,6 @@ tree=$(cd "$tree" && pwd)
 ruledir=$tree/scripts/coccinelle/locks
 all_rules="rqspinlock_unchecked rqspinlock_must_check rqspinlock_unlock_failed
 	   rqspinlock_retry rqspinlock_lifo"
-dirs="kernel/bpf net/core"
 headers="include/linux/bpf_local_storage.h include/asm-generic/rqspinlock.h"
 report_re='^[^ :]*:[0-9][0-9]*:[0-9][0-9]*-[0-9][0-9]*: \(WARNING\|ERROR\)'
 
@@ -236,6 +235,17 @@ for r in $rules; do
 done
 
 # ------------------------------------------------------------ kernel trees
+# Every directory with a C file or header that names a failable function
+# of the rules' own lists, subdirectories folded into their parent (M= is
+# recursive).  tools/ holds BPF programs, which attach to these functions
+# but cannot call them.
+names=$(for r in $rules; do pylist "$r" ACQUIRE; pylist "$r" FAILABLE; done |
+	sort -u | paste -s -d '|')
+dirs=$(git -C "$tree" grep -l -w -E "$names" -- '*.c' '*.h' ':!tools' |
+	sed 's|/[^/]*$||' | sort -u |
+	awk '{ for (d in seen) if (index($0, d "/") == 1) next; seen[$0] = 1; print }')
+[ -n "$dirs" ] || ko "no file of $tree names a failable function"
+
 # coccicheck TREE RULE DIR: reports of one rule on one directory.
 # The kernel's .cocciconfig selects files with git grep: stop git from
 # finding a repository above TREE (ours, which ignores build/), or a tree

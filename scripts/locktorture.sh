@@ -72,6 +72,10 @@ for type in $types; do
 		</dev/null >"$log" 2>&1 || true
 	# The last statistics line: "Writes:  Total: N  Max/Min: a/b  Fail: 0"
 	stats=$(grep -o 'Writes: .*' "$log" | tail -n 1)
+	# rqspinlock types: "<type>: N acquisitions timed out" (they skip the
+	# critical section then; they never retry).
+	timeouts=$(grep -o '[0-9]* acquisitions timed out' "$log" | tail -n 1)
+	[ -z "$timeouts" ] || stats="$stats; $timeouts"
 	if grep -q 'End of test: SUCCESS' "$log" &&
 	   ! grep -qE "$KERNEL_SPLAT" "$log"; then
 		passed=$((passed + 1))
