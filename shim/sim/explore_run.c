@@ -226,13 +226,18 @@ static unsigned long run_one(const struct sim_ex_scenario *s, unsigned long long
 	return events;
 }
 
-static void note_run(const struct ex_result *r, unsigned long ev)
+/*
+ * Count a run; distinct by its picks, the interrupt's point and the variant
+ * (seeds of two variants may pick alike, and so may two interrupt points).
+ */
+static void note_run(const struct ex_result *r, unsigned long ev, int variant)
 {
+	count_hash(r->hash ^ (r->irq_point * 0x9e3779b97f4a7c15ULL) ^
+		   ((unsigned long long)variant << 48));
 	stats.runs++;
 	stats.events += ev;
 	stats.event_runs += ev > 0;
 	stats.irq_runs += r->irq_point > 0;
-	count_hash(r->hash);
 	stats.total_steps += r->steps;
 	if (r->steps > stats.max_steps)
 		stats.max_steps = r->steps;
@@ -281,7 +286,7 @@ static unsigned long long search(const struct sim_ex_scenario *s, struct guided 
 		g->prefix = prefix;
 		g->len = len;
 		ev = run_one(s, 0, 1, 1, 1, &r, g);
-		note_run(&r, ev);
+		note_run(&r, ev, g->variant);
 		free(r.schedule);
 		n++;
 		/* the decisions after the prefix are new: only their pick tried */
@@ -420,7 +425,7 @@ static void explore_scenario(const struct sim_ex_scenario *s, unsigned long long
 		irq_points = 1;
 	for (seed = first; seed < first + seeds; seed++) {
 		ev = run_one(s, seed, depth, k, irq_points, &r, NULL);
-		note_run(&r, ev);
+		note_run(&r, ev, s->nr_variants ? (int)(seed % s->nr_variants) : 0);
 		if (seed == first)
 			first_hash = r.hash;
 		free(r.schedule);
